@@ -1,0 +1,2 @@
+export { ConfigError, EnvBoolean, loadEnv } from './load-env';
+export { DatabaseServiceEnv, ServiceEnv } from './service-env';

@@ -1,0 +1,36 @@
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Variables every service reads. */
+export class ServiceEnv {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: string = 'development';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: string = 'info';
+
+  @Matches(/^(nats|tls|wss?):\/\/[^,\s]+(,(nats|tls|wss?):\/\/[^,\s]+)*$/, {
+    message: 'NATS_URL must be one or more comma-separated nats:// URLs',
+  })
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsString()
+  OPS_HOST: string = '0.0.0.0';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  OPS_PORT!: number;
+}
+
+/** Variables of services that own a PostgreSQL schema. */
+export class DatabaseServiceEnv extends ServiceEnv {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_MAX: number = 10;
+}

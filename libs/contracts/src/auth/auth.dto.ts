@@ -1,0 +1,85 @@
+import { IsEmail, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export class RegisterRequest {
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class LoginRequest {
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class RefreshRequest {
+  @IsString()
+  @Length(20, 200)
+  refreshToken!: string;
+}
+
+export class LogoutRequest extends RefreshRequest {}
+
+export class GetUserRequest {
+  @IsUUID()
+  userId!: string;
+}
+
+export class GetJwksRequest {}
+
+export interface UserView {
+  id: string;
+  email: string;
+  createdAt: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+/** A public key in JWK form (RFC 7517), as published in the JWKS. */
+export interface Jwk {
+  kty: string;
+  kid: string;
+  alg: string;
+  use: string;
+  [parameter: string]: unknown;
+}
+
+export interface Jwks {
+  keys: Jwk[];
+}
+
+export interface UserRegistered {
+  userId: string;
+  email: string;
+}
+
+/** Claims of an access token; verified by the gateway with the keys from the JWKS. */
+export interface AccessTokenClaims {
+  sub: string;
+  iss: string;
+  aud: string;
+  iat: number;
+  exp: number;
+  jti: string;
+}
+
+export const ACCESS_TOKEN_ISSUER = 'irp-auth';
+export const ACCESS_TOKEN_AUDIENCE = 'irp-api';
+export const ACCESS_TOKEN_ALGORITHM = 'RS256';

@@ -1,0 +1,34 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import type { FieldError } from './errors';
+
+export class DtoValidationError extends Error {
+  constructor(readonly fields: FieldError[]) {
+    super(`invalid ${fields.map((f) => f.field).join(', ')}`);
+    this.name = 'DtoValidationError';
+  }
+}
+
+export type DtoClass<T> = new () => T;
+
+/**
+ * Turns an untrusted plain value into a validated DTO instance. Unknown properties are errors,
+ * so a typo in a field name is reported rather than silently ignored.
+ */
+export function parseDto<T extends object>(cls: DtoClass<T>, value: unknown): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DtoValidationError([{ field: '(body)', messages: ['must be a JSON object'] }]);
+  }
+  const instance = plainToInstance(cls, value);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (errors.length > 0) throw new DtoValidationError(toFieldErrors(errors));
+  return instance;
+}
+
+export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...toFieldErrors(error.children ?? [], field)];
+  });
+}

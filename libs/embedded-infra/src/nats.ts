@@ -1,0 +1,78 @@
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { GuardedProcess } from './guardian';
+import { freePort, isPortOpen, waitFor } from './ports';
+
+export interface NatsOptions {
+  /** JetStream storage; kept across restarts. */
+  dataDir: string;
+  port?: number;
+  logFile?: string;
+}
+
+const INSTALL_HINT =
+  'nats-server was not found on PATH, in /usr/sbin or /usr/bin. Install it: `apt-get install nats-server` ' +
+  '(Debian/Ubuntu) or download it from https://github.com/nats-io/nats-server/releases.';
+
+/** Where the nats-server binary is: PATH first, then Debian's install location. */
+export function findNatsServer(): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/bin', '/usr/local/bin'];
+  return dirs.map((dir) => path.join(dir, 'nats-server')).find((candidate) => existsSync(candidate));
+}
+
+/** A nats-server with JetStream, on 127.0.0.1 only. */
+export class LocalNatsServer {
+  private process?: GuardedProcess;
+
+  private constructor(
+    private readonly options: NatsOptions & { port: number },
+    private readonly binary: string,
+  ) {}
+
+  static async start(options: NatsOptions): Promise<LocalNatsServer> {
+    const binary = findNatsServer();
+    if (!binary) throw new Error(INSTALL_HINT);
+    const server = new LocalNatsServer({ ...options, port: options.port ?? (await freePort()) }, binary);
+    await server.start();
+    return server;
+  }
+
+  get url(): string {
+    return `nats://127.0.0.1:${this.options.port}`;
+  }
+
+  get port(): number {
+    return this.options.port;
+  }
+
+  get pid(): number | undefined {
+    return this.process?.child.pid;
+  }
+
+  async start(): Promise<void> {
+    if (this.process?.running) return;
+    await mkdir(this.options.dataDir, { recursive: true });
+    const output = this.options.logFile ? openSync(this.options.logFile, 'a') : 'ignore';
+    this.process = GuardedProcess.spawn({
+      command: this.binary,
+      args: ['-js', '-sd', this.options.dataDir, '-a', '127.0.0.1', '-p', String(this.options.port)],
+      stopSignal: 'SIGTERM',
+      output,
+    });
+    if (typeof output === 'number') closeSync(output); // the server has its own copy
+    const started = this.process;
+    await waitFor(`nats-server on port ${this.options.port}`, async () => {
+      if (!started.running) throw new Error(`nats-server exited at start; see ${this.options.logFile ?? 'its log'}`);
+      return isPortOpen(this.options.port);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.process?.stop();
+  }
+
+  async kill(): Promise<void> {
+    await this.process?.kill();
+  }
+}

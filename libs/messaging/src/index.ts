@@ -1,0 +1,19 @@
+import { InboxEntry } from './inbox/inbox-entry.entity';
+import { OutboxMessage } from './outbox/outbox-message.entity';
+
+export { NatsHealth, NatsModule, connectNats, natsConnectionOptions, type NatsOptions } from './nats.module';
+export { JETSTREAM, NATS_CONNECTION } from './tokens';
+export { RpcClient, type RequestOptions } from './rpc-client';
+export { RpcServerModule, RpcErrorFilter, RpcTracingInterceptor, RpcValidationPipe, natsMicroserviceOptions } from './rpc-server';
+export { toRpcErrorPayload } from './rpc-errors';
+export { extractTraceContext, injectTraceContext } from './trace-context';
+export { DEAD_LETTER_STREAM, DUPLICATE_WINDOW_MS, ensureStream, type StreamSpec } from './jetstream/streams';
+export { DurableConsumer, type DeliveryInfo, type DurableConsumerSpec, type EventHandler } from './jetstream/durable-consumer';
+export { OutboxMessage, InboxEntry };
+export { recordEvent } from './outbox/record-event';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export { OutboxModule, type OutboxModuleOptions } from './outbox/outbox.module';
+export { handleOnce } from './inbox/handle-once';
+
+/** Tables every service that publishes or consumes events keeps in its own schema. */
+export const MESSAGING_ENTITIES = [OutboxMessage, InboxEntry];

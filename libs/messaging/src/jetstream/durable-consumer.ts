@@ -1,0 +1,159 @@
+import { RequestContext, type MikroORM } from '@mikro-orm/postgresql';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, JetStreamApiCodes, JetStreamApiError, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { headers as createHeaders, nanos, type NatsConnection } from '@nats-io/transport-node';
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import type { EventEnvelope } from '@irp/contracts';
+import { counter, getLogger } from '@irp/observability';
+import { handleOnce } from '../inbox/handle-once';
+import { extractTraceContext } from '../trace-context';
+import { DEAD_LETTER_STREAM, ensureStream } from './streams';
+
+export interface DeliveryInfo {
+  /** 1 on first delivery. */
+  deliveryCount: number;
+  /** Tells the server the job is still being worked on (resets its ack wait). */
+  heartbeat(): void;
+}
+
+export type EventHandler = (event: EventEnvelope, delivery: DeliveryInfo) => Promise<void>;
+
+export interface DurableConsumerSpec {
+  stream: string;
+  /** Durable name; also the inbox key, so it must stay stable across releases. */
+  durable: string;
+  filterSubject: string;
+  /** Deliveries before the message is dead-lettered. */
+  maxDeliver?: number;
+  ackWaitMs?: number;
+  /** Messages handled at once (default 1: in order). */
+  concurrency?: number;
+}
+
+const tracer = trace.getTracer('@irp/messaging');
+const handled = counter({ name: 'events_handled_total', help: 'Events handled by durable consumers', labelNames: ['consumer', 'outcome'] });
+
+class PoisonMessage extends Error {}
+
+/**
+ * A durable JetStream pull consumer with explicit acks. Each event is applied exactly once per
+ * consumer through the inbox (in one transaction with the handler's writes, in its own MikroORM
+ * request context); failures are redelivered with back-off up to maxDeliver, then published to
+ * `dlq.<stream>.<durable>` with the reason and terminated.
+ */
+export class DurableConsumer {
+  private readonly log = getLogger(DurableConsumer.name);
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly orm: MikroORM,
+    private readonly spec: Required<DurableConsumerSpec>,
+    private readonly handler: EventHandler,
+  ) {}
+
+  static async start(nc: NatsConnection, orm: MikroORM, spec: DurableConsumerSpec, handler: EventHandler): Promise<DurableConsumer> {
+    const consumer = new DurableConsumer(nc, orm, { maxDeliver: 5, ackWaitMs: 30_000, concurrency: 1, ...spec }, handler);
+    await consumer.setUp();
+    return consumer;
+  }
+
+  async stop(): Promise<void> {
+    this.messages?.stop();
+    await this.loop;
+    await Promise.all(this.inFlight);
+  }
+
+  private async setUp(): Promise<void> {
+    await ensureStream(this.nc, DEAD_LETTER_STREAM);
+    const jsm = await jetstreamManager(this.nc);
+    const config: Partial<ConsumerConfig> = {
+      durable_name: this.spec.durable,
+      filter_subject: this.spec.filterSubject,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: nanos(this.spec.ackWaitMs),
+      // We dead-letter ourselves; the server never drops a message on its own.
+      max_deliver: -1,
+      max_ack_pending: Math.max(1, this.spec.concurrency * 2),
+    };
+    try {
+      await jsm.consumers.info(this.spec.stream, this.spec.durable);
+      await jsm.consumers.update(this.spec.stream, this.spec.durable, config);
+    } catch (error) {
+      if (!(error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound)) throw error;
+      await jsm.consumers.add(this.spec.stream, config);
+    }
+    const consumer = await jetstream(this.nc).consumers.get(this.spec.stream, this.spec.durable);
+    this.messages = await consumer.consume({ max_messages: Math.max(1, this.spec.concurrency * 2) });
+    this.loop = this.run(this.messages);
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    for await (const message of messages) {
+      const task = this.process(message).finally(() => this.inFlight.delete(task));
+      this.inFlight.add(task);
+      if (this.inFlight.size >= this.spec.concurrency) await Promise.race(this.inFlight);
+    }
+  }
+
+  private async process(message: JsMsg): Promise<void> {
+    const parent = extractTraceContext(message.headers);
+    const span = tracer.startSpan(`process ${message.subject}`, {
+      kind: SpanKind.CONSUMER,
+      attributes: { 'messaging.system': 'nats', 'messaging.destination.name': message.subject, 'messaging.consumer.group.name': this.spec.durable },
+    }, parent);
+    const deliveryCount = message.info.deliveryCount;
+    try {
+      if (deliveryCount > this.spec.maxDeliver) throw new PoisonMessage(`gave up after ${this.spec.maxDeliver} deliveries`);
+      const event = this.decode(message);
+      await context.with(trace.setSpan(parent, span), () =>
+        RequestContext.create(this.orm.em, () =>
+          handleOnce(this.orm.em, this.spec.durable, event.id, () => this.handler(event, { deliveryCount, heartbeat: () => message.working() })),
+        ),
+      );
+      message.ack();
+      handled.inc({ consumer: this.spec.durable, outcome: 'ok' });
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      await this.fail(message, error);
+    } finally {
+      span.end();
+    }
+  }
+
+  private decode(message: JsMsg): EventEnvelope {
+    try {
+      const event = message.json<EventEnvelope>();
+      if (typeof event?.id !== 'string' || typeof event.type !== 'string') throw new Error('not an event envelope');
+      return event;
+    } catch (error) {
+      throw new PoisonMessage(`undecodable message: ${(error as Error).message}`);
+    }
+  }
+
+  private async fail(message: JsMsg, error: unknown): Promise<void> {
+    const deliveryCount = message.info.deliveryCount;
+    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof PoisonMessage || deliveryCount >= this.spec.maxDeliver) {
+      this.log.error({ err: error, subject: message.subject, deliveryCount, consumer: this.spec.durable }, 'event dead-lettered');
+      await this.deadLetter(message, reason);
+      message.term(reason);
+      handled.inc({ consumer: this.spec.durable, outcome: 'dead_lettered' });
+      return;
+    }
+    this.log.warn({ err: error, subject: message.subject, deliveryCount, consumer: this.spec.durable }, 'event failed; will be redelivered');
+    message.nak(Math.min(30_000, 250 * 2 ** deliveryCount));
+    handled.inc({ consumer: this.spec.durable, outcome: 'retried' });
+  }
+
+  private async deadLetter(message: JsMsg, reason: string): Promise<void> {
+    const headers = createHeaders();
+    for (const [key, values] of message.headers ?? []) for (const value of values) headers.append(key, value);
+    headers.set('Irp-Dead-Letter-Reason', reason.slice(0, 500));
+    headers.set('Irp-Original-Subject', message.subject);
+    headers.set('Irp-Delivery-Count', String(message.info.deliveryCount));
+    await jetstream(this.nc).publish(`dlq.${this.spec.stream}.${this.spec.durable}`, message.data, { headers });
+  }
+}

@@ -1,0 +1,81 @@
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { getLogger } from '@irp/observability';
+import { RpcClient } from './rpc-client';
+import { JETSTREAM, NATS_CONNECTION } from './tokens';
+
+
+export interface NatsOptions {
+  url: string;
+  /** Client name shown by the server (monitoring, `nats server report connections`). */
+  name: string;
+}
+
+/** Connection options shared by our client and Nest's NATS transport: reconnect forever, quickly. */
+export function natsConnectionOptions(options: NatsOptions) {
+  return {
+    servers: options.url.split(','),
+    name: options.name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    pingInterval: 10_000,
+  };
+}
+
+export async function connectNats(options: NatsOptions): Promise<NatsConnection> {
+  const log = getLogger('Nats');
+  const nc = await connect(natsConnectionOptions(options));
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect' || status.type === 'reconnect') log.warn({ server: status.server }, `nats ${status.type}`);
+    }
+  })();
+  return nc;
+}
+
+/** Readiness: a round trip to the NATS server. */
+@Injectable()
+export class NatsHealth {
+  readonly name = 'nats';
+
+  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+
+  async check(signal: AbortSignal): Promise<void> {
+    if (this.nc.isClosed()) throw new Error('connection closed');
+    await Promise.race([
+      this.nc.flush(),
+      new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('nats check timed out')), { once: true })),
+    ]);
+  }
+}
+
+@Injectable()
+class NatsLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.nc.isClosed()) await this.nc.drain().catch(() => this.nc.close());
+  }
+}
+
+/** One NATS connection per service for outgoing RPC calls, JetStream and health. */
+@Global()
+@Module({})
+export class NatsModule {
+  static forRoot(options: NatsOptions): DynamicModule {
+    return {
+      module: NatsModule,
+      providers: [
+        { provide: NATS_CONNECTION, useFactory: () => connectNats(options) },
+        { provide: JETSTREAM, useFactory: (nc: NatsConnection) => jetstream(nc), inject: [NATS_CONNECTION] },
+        NatsHealth,
+        NatsLifecycle,
+        RpcClient,
+      ],
+      exports: [NATS_CONNECTION, JETSTREAM, NatsHealth, RpcClient],
+    };
+  }
+}
+
+export type { JetStreamClient, NatsConnection };

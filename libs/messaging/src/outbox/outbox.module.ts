@@ -1,0 +1,46 @@
+import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { NATS_CONNECTION } from '../tokens';
+import { ensureStream, type StreamSpec } from '../jetstream/streams';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+
+export interface OutboxModuleOptions extends OutboxRelayOptions {
+  /** The stream the service owns and publishes its events to; created or updated at start. */
+  stream: StreamSpec;
+}
+
+const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
+
+@Injectable()
+export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private relay?: OutboxRelay;
+
+  constructor(
+    @Inject(OUTBOX_OPTIONS) private readonly options: OutboxModuleOptions,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly orm: MikroORM,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureStream(this.nc, this.options.stream);
+    this.relay = new OutboxRelay(this.orm, jetstream(this.nc), this.options);
+    this.relay.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+}
+
+/** Runs the outbox relay of a service that publishes events. Needs NatsModule and DatabaseModule. */
+@Module({})
+export class OutboxModule {
+  static forRoot(options: OutboxModuleOptions): DynamicModule {
+    return {
+      module: OutboxModule,
+      providers: [{ provide: OUTBOX_OPTIONS, useValue: options }, OutboxRelayRunner],
+    };
+  }
+}

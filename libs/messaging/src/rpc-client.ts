@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { errors as natsErrors, type NatsConnection } from '@nats-io/transport-node';
+import CircuitBreaker from 'opossum';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode, isRpcErrorPayload, type RpcRequest, type RpcResponse, type RpcSubject } from '@irp/contracts';
+import { histogram } from '@irp/observability';
+import { injectTraceContext } from './trace-context';
+import { NATS_CONNECTION } from './tokens';
+
+export interface RequestOptions {
+  /** Default 5 s. A request that outlives it fails as UNAVAILABLE. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+const tracer = trace.getTracer('@irp/messaging');
+const rpcClientDuration = histogram({
+  name: 'rpc_client_duration_seconds',
+  help: 'Duration of NATS requests made by this service',
+  labelNames: ['subject', 'outcome'],
+});
+
+/** Nest's NATS transport wire format: request `{pattern, data, id}`, reply `{id, response?, err?}`. */
+interface NestReply {
+  response?: unknown;
+  err?: unknown;
+}
+
+/**
+ * Typed request/reply over NATS. A subject can only carry its own request and response types
+ * (libs/contracts RpcMap). Speaks Nest's NATS transport format over `nc.request()`, which answers
+ * "no responders" at once when a service is down instead of waiting out the timeout.
+ * Each target service has its own circuit breaker: while open, calls fail fast with UNAVAILABLE.
+ */
+@Injectable()
+export class RpcClient {
+  private readonly breakers = new Map<string, CircuitBreaker<[string, unknown, number], unknown>>();
+
+  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+
+  async request<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: RequestOptions = {}): Promise<RpcResponse<S>> {
+    const span = tracer.startSpan(`send ${subject}`, {
+      kind: SpanKind.CLIENT,
+      attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'send' },
+    });
+    const stopTimer = rpcClientDuration.startTimer({ subject });
+    try {
+      const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const result = await context.with(trace.setSpan(context.active(), span), () =>
+        this.breakerFor(subject).fire(subject, payload, timeout),
+      );
+      stopTimer({ outcome: 'ok' });
+      return result as RpcResponse<S>;
+    } catch (error) {
+      const domainError = this.toDomainError(subject, error);
+      stopTimer({ outcome: domainError.code });
+      span.setStatus({ code: SpanStatusCode.ERROR, message: domainError.code });
+      throw domainError;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async send(subject: string, payload: unknown, timeout: number): Promise<unknown> {
+    const body = JSON.stringify({ pattern: subject, data: payload, id: randomUUID() });
+    const reply = await this.nc.request(subject, body, { timeout, headers: injectTraceContext() });
+    const { response, err } = reply.json<NestReply>();
+    if (err !== undefined && err !== null) {
+      throw isRpcErrorPayload(err) ? DomainError.fromPayload(err) : new DomainError(ErrorCode.INTERNAL, 'the service failed');
+    }
+    return response;
+  }
+
+  private breakerFor(subject: string): CircuitBreaker<[string, unknown, number], unknown> {
+    const service = subject.split('.')[0];
+    let breaker = this.breakers.get(service);
+    if (!breaker) {
+      breaker = new CircuitBreaker((s: string, p: unknown, t: number) => this.send(s, p, t), {
+        name: service,
+        timeout: false, // each request has its own timeout
+        resetTimeout: 5_000,
+        rollingCountTimeout: 10_000,
+        volumeThreshold: 10,
+        errorThresholdPercentage: 50,
+        // An answer, even an error answer, means the service is up; only transport failures count.
+        errorFilter: (error: unknown) => error instanceof DomainError && error.code !== ErrorCode.UNAVAILABLE,
+      });
+      this.breakers.set(service, breaker);
+    }
+    return breaker;
+  }
+
+  private toDomainError(subject: string, error: unknown): DomainError {
+    if (error instanceof DomainError) return error;
+    const service = subject.split('.')[0];
+    if (error instanceof Error && error.message === 'Breaker is open') {
+      return new DomainError(ErrorCode.UNAVAILABLE, `${service} is unavailable, try again shortly`);
+    }
+    if (error instanceof natsErrors.RequestError && error.isNoResponders()) {
+      return new DomainError(ErrorCode.UNAVAILABLE, `${service} is not running`);
+    }
+    if (error instanceof natsErrors.TimeoutError || (error instanceof Error && error.cause instanceof natsErrors.TimeoutError)) {
+      return new DomainError(ErrorCode.UNAVAILABLE, `${service} did not answer in time`);
+    }
+    return new DomainError(ErrorCode.UNAVAILABLE, `${service} could not be reached`);
+  }
+}

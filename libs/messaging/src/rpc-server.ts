@@ -1,0 +1,100 @@
+import {
+  Catch,
+  Injectable,
+  Module,
+  type ArgumentMetadata,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type PipeTransform,
+  type RpcExceptionFilter,
+} from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { Transport, type NatsContext, type NatsOptions as NestNatsOptions } from '@nestjs/microservices';
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { throwError, tap, finalize, type Observable } from 'rxjs';
+import { parseDto, type DtoClass } from '@irp/contracts';
+import { getLogger, histogram } from '@irp/observability';
+import { natsConnectionOptions, type NatsOptions } from './nats.module';
+import { toRpcErrorPayload } from './rpc-errors';
+import { extractTraceContext } from './trace-context';
+
+const tracer = trace.getTracer('@irp/messaging');
+const rpcServerDuration = histogram({
+  name: 'rpc_server_duration_seconds',
+  help: 'Duration of NATS requests handled by this service',
+  labelNames: ['subject', 'outcome'],
+});
+
+/** Options for NestFactory.createMicroservice: Nest's NATS transport, one queue group per service. */
+export function natsMicroserviceOptions(options: NatsOptions & { queue: string }): NestNatsOptions {
+  return {
+    transport: Transport.NATS,
+    options: { ...natsConnectionOptions(options), queue: options.queue, gracefulShutdown: true, gracePeriod: 2_000 },
+  };
+}
+
+/** Turns every handler failure into `{ code, message, details }` for the caller. */
+@Catch()
+export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
+  private readonly log = getLogger(RpcErrorFilter.name);
+
+  catch(error: unknown): Observable<never> {
+    const payload = toRpcErrorPayload(error, this.log);
+    return throwError(() => payload);
+  }
+}
+
+/** Continues the caller's trace (context from the NATS headers) and times each request. */
+@Injectable()
+export class RpcTracingInterceptor implements NestInterceptor {
+  intercept(executionContext: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (executionContext.getType() !== 'rpc') return next.handle();
+    const nats = executionContext.switchToRpc().getContext<NatsContext>();
+    const subject = nats.getSubject();
+    const parent = extractTraceContext(nats.getHeaders());
+    const span = tracer.startSpan(
+      `process ${subject}`,
+      { kind: SpanKind.SERVER, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'process' } },
+      parent,
+    );
+    const stopTimer = rpcServerDuration.startTimer({ subject });
+    let outcome = 'ok';
+    return context.with(trace.setSpan(parent, span), () => next.handle()).pipe(
+      tap({
+        error: (error: unknown) => {
+          outcome = (error as { code?: string })?.code ?? 'error';
+          span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+        },
+      }),
+      finalize(() => {
+        stopTimer({ outcome });
+        span.end();
+      }),
+    );
+  }
+}
+
+/** Nest's RpcParamtype.PAYLOAD (`@Payload()`), which the package does not export. */
+const RPC_PAYLOAD = 3;
+const UNVALIDATED_TYPES: unknown[] = [Object, String, Number, Boolean, Array];
+
+/** Validates every `@Payload()` against its DTO class before a handler sees it. */
+@Injectable()
+export class RpcValidationPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const { metatype } = metadata;
+    if ((metadata.type as unknown) !== RPC_PAYLOAD || !metatype || UNVALIDATED_TYPES.includes(metatype)) return value;
+    return parseDto(metatype as DtoClass<object>, value);
+  }
+}
+
+/** Error model, tracing and validation for a service's NATS handlers. */
+@Module({
+  providers: [
+    { provide: APP_FILTER, useClass: RpcErrorFilter },
+    { provide: APP_INTERCEPTOR, useClass: RpcTracingInterceptor },
+    { provide: APP_PIPE, useClass: RpcValidationPipe },
+  ],
+})
+export class RpcServerModule {}

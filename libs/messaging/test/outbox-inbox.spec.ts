@@ -1,0 +1,161 @@
+import 'reflect-metadata';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SUBJECTS, type EventEnvelope } from '@irp/contracts';
+import { serviceOrmConfig } from '@irp/persistence';
+import { startTestInfrastructure, type TestInfrastructure } from '@irp/testing';
+import { connectNats, DurableConsumer, ensureStream, MESSAGING_ENTITIES, OutboxMessage, OutboxRelay, recordEvent } from '../src';
+
+/** The visible effect of handling an event, to count how often it was applied. */
+@Entity({ tableName: 'applied_effect' })
+class AppliedEffect {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  eventId: string;
+
+  constructor(eventId: string) {
+    this.eventId = eventId;
+  }
+}
+
+const STREAM = { name: 'AUTH', subjects: ['auth.events.>'] };
+
+describe('outbox and inbox', () => {
+  let infra: TestInfrastructure;
+  let orm: MikroORM;
+  let nc: NatsConnection;
+  let js: JetStreamClient;
+
+  beforeAll(async () => {
+    infra = await startTestInfrastructure();
+    orm = await MikroORM.init(
+      serviceOrmConfig({ schema: 'auth', databaseUrl: infra.database.url, entities: [...MESSAGING_ENTITIES, AppliedEffect], migrations: [] }),
+    );
+    await orm.schema.create();
+    nc = await connectNats({ url: infra.nats.url, name: 'outbox-test' });
+    js = jetstream(nc);
+    await ensureStream(nc, STREAM);
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await orm?.close();
+    await infra?.dispose();
+  });
+
+  beforeEach(async () => {
+    await (await jetstreamManager(nc)).streams.purge(STREAM.name);
+    await orm.em.fork().nativeDelete(OutboxMessage, {});
+  });
+
+  async function recordRegistration(): Promise<EventEnvelope> {
+    const userId = randomUUID();
+    return orm.em.fork().transactional(async (em) => recordEvent(em, SUBJECTS.userRegistered, userId, { userId, email: `${userId}@example.com` }));
+  }
+
+  async function streamMessages(): Promise<number> {
+    return (await (await jetstreamManager(nc)).streams.info(STREAM.name)).state.messages;
+  }
+
+  async function unpublished(): Promise<number> {
+    return orm.em.fork().count(OutboxMessage, { publishedAt: null });
+  }
+
+  it('publishes an event exactly once even when the relay crashes between publishing and marking', async () => {
+    await recordRegistration();
+    const crashing = new OutboxRelay(orm, js, {
+      afterPublish: () => {
+        throw new Error('relay crashed');
+      },
+    });
+    await expect(crashing.publishPending()).rejects.toThrow('relay crashed');
+    expect(await streamMessages()).toBe(1);
+    expect(await unpublished()).toBe(1);
+
+    const relay = new OutboxRelay(orm, js);
+    expect(await relay.publishPending()).toBe(1);
+    expect(await unpublished()).toBe(0);
+    expect(await streamMessages()).toBe(1);
+  });
+
+  it('publishes nothing for a transaction that rolled back', async () => {
+    const rolledBack = orm.em.fork().transactional(async (em) => {
+      recordEvent(em, SUBJECTS.userRegistered, randomUUID(), { userId: randomUUID(), email: 'x@example.com' });
+      throw new Error('business rule failed');
+    });
+    await expect(rolledBack).rejects.toThrow('business rule failed');
+    expect(await new OutboxRelay(orm, js).publishPending()).toBe(0);
+    expect(await streamMessages()).toBe(0);
+  });
+
+  it('keeps the order events were written in, across batches', async () => {
+    const written = [];
+    for (let i = 0; i < 7; i++) written.push(await recordRegistration());
+    const relay = new OutboxRelay(orm, js, { batchSize: 3 });
+    while ((await relay.publishPending()) > 0);
+    const consumer = await (await jetstreamManager(nc)).consumers.add(STREAM.name, { ack_policy: 'none' as never });
+    const messages = await (await js.consumers.get(STREAM.name, consumer.name)).fetch({ max_messages: 7, expires: 2000 });
+    const received: string[] = [];
+    for await (const message of messages) received.push(message.json<EventEnvelope>().id);
+    expect(received).toEqual(written.map((event) => event.id));
+  });
+
+  it('applies a redelivered event once, and a failed attempt not at all', async () => {
+    const event = await recordRegistration();
+    await new OutboxRelay(orm, js).publishPending();
+    // The same event delivered again under another message id: what a lost ack looks like to a consumer.
+    await js.publish(event.type, JSON.stringify(event), { msgID: randomUUID() });
+
+    let attempts = 0;
+    const consumer = await DurableConsumer.start(nc, orm, { stream: STREAM.name, durable: 'effect-test', filterSubject: 'auth.events.>' }, async (received) => {
+      attempts++;
+      orm.em.persist(new AppliedEffect(received.id));
+      if (attempts === 1) throw new Error('first attempt fails after writing');
+    });
+    try {
+      await waitUntil(async () => (await orm.em.fork().count(AppliedEffect, { eventId: event.id })) === 1 && attempts >= 2);
+      await sleep(500); // the duplicate delivery has had its chance
+      expect(await orm.em.fork().count(AppliedEffect, { eventId: event.id })).toBe(1);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('dead-letters an event that keeps failing, with the reason', async () => {
+    await recordRegistration();
+    await new OutboxRelay(orm, js).publishPending();
+    const consumer = await DurableConsumer.start(
+      nc,
+      orm,
+      { stream: STREAM.name, durable: 'always-fails', filterSubject: 'auth.events.>', maxDeliver: 2 },
+      async () => {
+        throw new Error('cannot handle this');
+      },
+    );
+    try {
+      const dlq = await (await jetstreamManager(nc)).consumers.add('DLQ', { ack_policy: 'none' as never, filter_subject: 'dlq.AUTH.always-fails' });
+      const messages = await (await js.consumers.get('DLQ', dlq.name)).fetch({ max_messages: 1, expires: 10_000 });
+      const dead = [];
+      for await (const message of messages) dead.push(message);
+      expect(dead).toHaveLength(1);
+      expect(dead[0].headers?.get('Irp-Dead-Letter-Reason')).toBe('cannot handle this');
+      expect(dead[0].headers?.get('Irp-Delivery-Count')).toBe('2');
+    } finally {
+      await consumer.stop();
+    }
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(50);
+  }
+}

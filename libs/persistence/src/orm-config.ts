@@ -1,0 +1,49 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+
+/** Every service schema; one service's schema diff must never touch another's. */
+export const SERVICE_SCHEMAS = ['auth', 'expenses', 'ocr', 'budgets', 'tax', 'mail'] as const;
+export type ServiceSchema = (typeof SERVICE_SCHEMAS)[number];
+
+type Constructor<T = object> = abstract new (...args: never[]) => T;
+
+export interface ServiceOrmOptions {
+  schema: ServiceSchema;
+  databaseUrl: string;
+  entities: Constructor[];
+  /** The service's migrations, in order (explicit: no file globbing, same in TS and compiled JS). */
+  migrations: NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
+  /** Source folder of the migrations, where `migrate create` writes new ones and the snapshot. */
+  migrationsPath?: string;
+  poolMax?: number;
+}
+
+export function serviceOrmConfig(options: ServiceOrmOptions): Options {
+  return defineConfig({
+    clientUrl: options.databaseUrl,
+    schema: options.schema,
+    entities: options.entities,
+    extensions: [Migrator],
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    forceUtcTimezone: true,
+    // Every unit of work runs in a request context (HTTP, NATS handler, job); the global one is a bug.
+    allowGlobalContext: false,
+    ensureDatabase: false,
+    debug: false,
+    schemaGenerator: { ignoreSchema: SERVICE_SCHEMAS.filter((schema) => schema !== options.schema) },
+    migrations: {
+      schema: options.schema,
+      tableName: 'mikro_orm_migrations',
+      migrationsList: options.migrations,
+      path: options.migrationsPath,
+      pathTs: options.migrationsPath,
+      emit: 'ts',
+      snapshot: true,
+      snapshotOnMigrate: false,
+      snapshotName: '.snapshot',
+      transactional: true,
+      allOrNothing: true,
+      silent: true,
+    },
+  });
+}
