@@ -4,6 +4,7 @@ import type {
   Jwks,
   LoginRequest,
   LogoutRequest,
+  LogoutResult,
   RefreshRequest,
   RegisterRequest,
   TokenPair,
@@ -30,7 +31,7 @@ export interface RpcMap {
   [SUBJECTS.getUser]: { req: GetUserRequest; res: UserView };
   [SUBJECTS.issueTokens]: { req: LoginRequest; res: TokenPair };
   [SUBJECTS.refreshTokens]: { req: RefreshRequest; res: TokenPair };
-  [SUBJECTS.revokeTokens]: { req: LogoutRequest; res: { revoked: boolean } };
+  [SUBJECTS.revokeTokens]: { req: LogoutRequest; res: LogoutResult };
   [SUBJECTS.getJwks]: { req: GetJwksRequest; res: Jwks };
 }
 

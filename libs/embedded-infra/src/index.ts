@@ -2,3 +2,5 @@ export { GuardedProcess, type GuardedProcessSpec } from './guardian';
 export { EmbeddedPostgres, type PostgresOptions } from './postgres';
 export { LocalNatsServer, findNatsServer, type NatsOptions } from './nats';
 export { freePort, isPortOpen, waitFor } from './ports';
+export { runNodeScript, ServiceProcess, type ServiceProcessOptions } from './service-process';
+export { generateSigningKey, migratePlatform, PLATFORM_SERVICES, startPlatform, type PlatformOptions, type PlatformSecrets, type RunningPlatform, type ServiceName } from './platform';

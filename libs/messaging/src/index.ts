@@ -3,7 +3,7 @@ import { OutboxMessage } from './outbox/outbox-message.entity';
 
 export { NatsHealth, NatsModule, connectNats, natsConnectionOptions, type NatsOptions } from './nats.module';
 export { JETSTREAM, NATS_CONNECTION } from './tokens';
-export { RpcClient, type RequestOptions } from './rpc-client';
+export { RPC_DEFAULT_TIMEOUT_MS, RpcClient, type RequestOptions } from './rpc-client';
 export { RpcServerModule, RpcErrorFilter, RpcTracingInterceptor, RpcValidationPipe, natsMicroserviceOptions } from './rpc-server';
 export { toRpcErrorPayload } from './rpc-errors';
 export { extractTraceContext, injectTraceContext } from './trace-context';

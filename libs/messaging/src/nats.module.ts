@@ -10,6 +10,8 @@ export interface NatsOptions {
   url: string;
   /** Client name shown by the server (monitoring, `nats server report connections`). */
   name: string;
+  /** Default timeout of RpcClient requests. */
+  requestTimeoutMs?: number;
 }
 
 /** Connection options shared by our client and Nest's NATS transport: reconnect forever, quickly. */
@@ -71,7 +73,11 @@ export class NatsModule {
         { provide: JETSTREAM, useFactory: (nc: NatsConnection) => jetstream(nc), inject: [NATS_CONNECTION] },
         NatsHealth,
         NatsLifecycle,
-        RpcClient,
+        {
+          provide: RpcClient,
+          useFactory: (nc: NatsConnection) => new RpcClient(nc, options.requestTimeoutMs),
+          inject: [NATS_CONNECTION],
+        },
       ],
       exports: [NATS_CONNECTION, JETSTREAM, NatsHealth, RpcClient],
     };

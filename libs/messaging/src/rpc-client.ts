@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { errors as natsErrors, type NatsConnection } from '@nats-io/transport-node';
 import CircuitBreaker from 'opossum';
@@ -6,14 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, isRpcErrorPayload, type RpcRequest, type RpcResponse, type RpcSubject } from '@irp/contracts';
 import { histogram } from '@irp/observability';
 import { injectTraceContext } from './trace-context';
-import { NATS_CONNECTION } from './tokens';
 
 export interface RequestOptions {
-  /** Default 5 s. A request that outlives it fails as UNAVAILABLE. */
+  /** A request that outlives it fails as UNAVAILABLE. Default: the client's (5 s unless configured). */
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 5_000;
+export const RPC_DEFAULT_TIMEOUT_MS = 5_000;
 const tracer = trace.getTracer('@irp/messaging');
 const rpcClientDuration = histogram({
   name: 'rpc_client_duration_seconds',
@@ -33,11 +31,13 @@ interface NestReply {
  * "no responders" at once when a service is down instead of waiting out the timeout.
  * Each target service has its own circuit breaker: while open, calls fail fast with UNAVAILABLE.
  */
-@Injectable()
 export class RpcClient {
   private readonly breakers = new Map<string, CircuitBreaker<[string, unknown, number], unknown>>();
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly defaultTimeoutMs = RPC_DEFAULT_TIMEOUT_MS,
+  ) {}
 
   async request<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: RequestOptions = {}): Promise<RpcResponse<S>> {
     const span = tracer.startSpan(`send ${subject}`, {
@@ -46,7 +46,7 @@ export class RpcClient {
     });
     const stopTimer = rpcClientDuration.startTimer({ subject });
     try {
-      const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const timeout = options.timeoutMs ?? this.defaultTimeoutMs;
       const result = await context.with(trace.setSpan(context.active(), span), () =>
         this.breakerFor(subject).fire(subject, payload, timeout),
       );

@@ -1,3 +1,4 @@
 export { DatabaseHealth, DatabaseModule, OrmRequestContextInterceptor } from './database.module';
 export { migrate, type MigrateCommand } from './migrate';
 export { SERVICE_SCHEMAS, serviceOrmConfig, type ServiceOrmOptions, type ServiceSchema } from './orm-config';
+export { runMigrateCli } from './migrate-cli';

@@ -1,4 +1,4 @@
-import { IsEmail, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Equals, IsBoolean, IsEmail, IsInt, IsISO8601, IsObject, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -38,18 +38,38 @@ export class GetUserRequest {
 
 export class GetJwksRequest {}
 
-export interface UserView {
-  id: string;
-  email: string;
-  createdAt: string;
+export class UserView {
+  @IsUUID()
+  id!: string;
+
+  @IsEmail()
+  email!: string;
+
+  @IsISO8601()
+  createdAt!: string;
 }
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  tokenType: 'Bearer';
+export class TokenPair {
+  /** A JWT (RS256) to send as `Authorization: Bearer <accessToken>`. */
+  @IsString()
+  accessToken!: string;
+
+  /** Opaque; exchange it once at /auth/refresh for a new pair. */
+  @IsString()
+  refreshToken!: string;
+
+  @Equals('Bearer')
+  tokenType!: 'Bearer';
+
   /** Seconds until the access token expires. */
-  expiresIn: number;
+  @IsInt()
+  @Min(1)
+  expiresIn!: number;
+}
+
+export class LogoutResult {
+  @IsBoolean()
+  revoked!: boolean;
 }
 
 /** A public key in JWK form (RFC 7517), as published in the JWKS. */
@@ -61,8 +81,9 @@ export interface Jwk {
   [parameter: string]: unknown;
 }
 
-export interface Jwks {
-  keys: Jwk[];
+export class Jwks {
+  @IsObject({ each: true })
+  keys!: Jwk[];
 }
 
 export interface UserRegistered {

@@ -1,0 +1,66 @@
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { DatabaseServiceEnv, loadEnv } from '@irp/config';
+
+class AuthEnv extends DatabaseServiceEnv {
+  override OPS_PORT: number = 9101;
+
+  /** PEM of the RSA private key access tokens are signed with (literal `\n` accepted for newlines). */
+  @Matches(/-----BEGIN (RSA )?PRIVATE KEY-----/, { message: 'AUTH_JWT_PRIVATE_KEY must be a PEM-encoded RSA private key' })
+  AUTH_JWT_PRIVATE_KEY!: string;
+
+  /** PEMs of earlier public keys still published in the JWKS while their tokens may be alive. */
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_RETIRED_PUBLIC_KEYS?: string;
+
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  AUTH_ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  AUTH_REFRESH_TOKEN_TTL_DAYS: number = 30;
+
+  /** argon2id cost; the defaults are OWASP's minimum recommendation (19 MiB, 2 passes). */
+  @IsInt()
+  @Min(8192)
+  @Max(1048576)
+  AUTH_ARGON2_MEMORY_KIB: number = 19456;
+
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  AUTH_ARGON2_TIME_COST: number = 2;
+}
+
+export interface AuthConfig {
+  logLevel: string;
+  natsUrl: string;
+  ops: { host: string; port: number };
+  database: { url: string; poolMax: number };
+  tokens: { privateKeyPem: string; retiredPublicKeysPem?: string; accessTtlSeconds: number; refreshTtlDays: number };
+  passwords: { memoryKib: number; timeCost: number };
+}
+
+const pem = (value: string) => value.replace(/\\n/g, '\n');
+
+export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const e = loadEnv(AuthEnv, env);
+  return {
+    logLevel: e.LOG_LEVEL,
+    natsUrl: e.NATS_URL,
+    ops: { host: e.OPS_HOST, port: e.OPS_PORT },
+    database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
+    tokens: {
+      privateKeyPem: pem(e.AUTH_JWT_PRIVATE_KEY),
+      retiredPublicKeysPem: e.AUTH_JWT_RETIRED_PUBLIC_KEYS && pem(e.AUTH_JWT_RETIRED_PUBLIC_KEYS),
+      accessTtlSeconds: e.AUTH_ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlDays: e.AUTH_REFRESH_TOKEN_TTL_DAYS,
+    },
+    passwords: { memoryKib: e.AUTH_ARGON2_MEMORY_KIB, timeCost: e.AUTH_ARGON2_TIME_COST },
+  };
+}
+
+export const AUTH_CONFIG = Symbol('AUTH_CONFIG');

@@ -1,0 +1,44 @@
+import { Injectable, SetMetadata, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode } from '@irp/contracts';
+import { AccessTokenVerifier } from './access-token.verifier';
+
+const IS_PUBLIC = Symbol('IS_PUBLIC');
+
+/** Marks a route that needs no access token. Every other route does. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export interface Caller {
+  userId: string;
+}
+
+type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
+
+/** The authenticated caller of the request. */
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+  const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+  if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'authentication required');
+  return caller;
+});
+
+/** Global guard: a valid `Authorization: Bearer <access token>` unless the route is @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: AccessTokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'an access token is required: Authorization: Bearer <token>');
+    }
+    const claims = await this.verifier.verify(token);
+    request.caller = { userId: claims.sub };
+    return true;
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureLogging, NestPinoLogger } from '@irp/observability';
+import { AppModule } from './app.module';
+import { loadGatewayConfig } from './config/env';
+import { registerHttpHooks, requestIdFor } from './http/http-hooks';
+import { setupOpenApi } from './http/openapi';
+
+/** Starts the gateway: REST on PORT, ops on OPS_PORT. Used by main.ts and tests. */
+export async function createGateway(env: NodeJS.ProcessEnv): Promise<NestFastifyApplication> {
+  const config = loadGatewayConfig(env);
+  configureLogging({ service: 'gateway', level: config.logLevel });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger: new NestPinoLogger() });
+  app.setGlobalPrefix('api/v1');
+  if (config.http.corsOrigins.length > 0) app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'etag', 'retry-after'] });
+  const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON: any other body type is answered 415 instead of reaching a handler as a string.
+  fastify.removeContentTypeParser(['text/plain']);
+  registerHttpHooks(fastify);
+  setupOpenApi(app);
+  await app.listen(config.http.port, config.http.host);
+  return app;
+}

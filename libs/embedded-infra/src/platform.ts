@@ -1,0 +1,91 @@
+import { generateKeyPairSync } from 'node:crypto';
+import path from 'node:path';
+import { freePort } from './ports';
+import { runNodeScript, ServiceProcess } from './service-process';
+
+/** The services of the platform, in start order. A new service is one more entry here. */
+export const PLATFORM_SERVICES = [
+  { name: 'auth', database: true, opsPort: 9101 },
+  { name: 'gateway', database: false, opsPort: 9100 },
+] as const;
+
+export type ServiceName = (typeof PLATFORM_SERVICES)[number]['name'];
+
+export interface PlatformSecrets {
+  /** PEM of the RSA key the auth service signs access tokens with. */
+  jwtPrivateKey: string;
+}
+
+export interface PlatformOptions {
+  /** The workspace root, where dist/ holds the built services. */
+  root: string;
+  databaseUrl: string;
+  natsUrl: string;
+  secrets: PlatformSecrets;
+  /** Fixed ports (the launcher) or free ones picked at random (tests). */
+  ports: 'random' | { gateway: number };
+  /** Variables for every service (LOG_LEVEL, OTEL_*, ...), and per service. */
+  env?: NodeJS.ProcessEnv;
+  serviceEnv?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
+  onLine?: (service: ServiceName, line: string) => void;
+}
+
+export interface RunningPlatform {
+  gatewayUrl: string;
+  services: Record<ServiceName, ServiceProcess>;
+  stop(): Promise<void>;
+}
+
+export function generateSigningKey(): string {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+function entry(root: string, service: ServiceName, script: 'main' | 'migrate'): string {
+  return path.join(root, 'dist', 'apps', service, 'src', `${script}.js`);
+}
+
+function baseEnv(options: PlatformOptions): NodeJS.ProcessEnv {
+  // PATH and friends pass through; our own variables are set explicitly.
+  return { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl, NATS_URL: options.natsUrl };
+}
+
+/** Applies every service's migrations (each service owns its schema). */
+export async function migratePlatform(options: PlatformOptions): Promise<void> {
+  for (const service of PLATFORM_SERVICES.filter((s) => s.database)) {
+    await runNodeScript(entry(options.root, service.name, 'migrate'), ['up'], baseEnv(options));
+  }
+}
+
+/** Starts every service as its own process and waits until each is ready. */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const random = options.ports === 'random';
+  const gatewayPort = options.ports === 'random' ? await freePort() : options.ports.gateway;
+  const started: ServiceProcess[] = [];
+  try {
+    const services = {} as Record<ServiceName, ServiceProcess>;
+    for (const service of PLATFORM_SERVICES) {
+      const opsPort = random ? await freePort() : service.opsPort;
+      const env: NodeJS.ProcessEnv = {
+        ...baseEnv(options),
+        OPS_PORT: String(opsPort),
+        ...(service.name === 'auth' && { AUTH_JWT_PRIVATE_KEY: options.secrets.jwtPrivateKey }),
+        ...(service.name === 'gateway' && { PORT: String(gatewayPort) }),
+        ...options.serviceEnv?.[service.name],
+      };
+      const onLine = options.onLine && ((line: string) => options.onLine?.(service.name, line));
+      services[service.name] = await ServiceProcess.start({ name: service.name, entry: entry(options.root, service.name, 'main'), env, opsPort, onLine });
+      started.push(services[service.name]);
+    }
+    return {
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
+      services,
+      // In reverse: the gateway stops taking requests before the services behind it go.
+      stop: async () => {
+        for (const service of [...started].reverse()) await service.stop();
+      },
+    };
+  } catch (error) {
+    for (const service of started.reverse()) await service.stop();
+    throw error;
+  }
+}

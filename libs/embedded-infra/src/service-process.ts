@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { GuardedProcess } from './guardian';
+import { waitFor } from './ports';
+
+const execFileAsync = promisify(execFile);
+
+export interface ServiceProcessOptions {
+  name: string;
+  /** The compiled entry point, e.g. dist/apps/auth/src/main.js. */
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  /** The service's ops port: it is ready when /health/ready answers 200 there. */
+  opsPort: number;
+  /** Receives each line the service writes (JSON logs); default: kept in memory only. */
+  onLine?: (line: string) => void;
+  readyTimeoutMs?: number;
+}
+
+/** A service running as its own Node process, as in production; it dies with us. */
+export class ServiceProcess {
+  private readonly lines: string[] = [];
+
+  private constructor(
+    readonly name: string,
+    readonly opsUrl: string,
+    private readonly process: GuardedProcess,
+  ) {}
+
+  static async start(options: ServiceProcessOptions): Promise<ServiceProcess> {
+    const guarded = GuardedProcess.spawn({
+      command: process.execPath,
+      args: ['--enable-source-maps', options.entry],
+      env: options.env,
+      stopSignal: 'SIGTERM',
+      killAfterMs: 20_000,
+      output: 'pipe',
+    });
+    const service = new ServiceProcess(options.name, `http://127.0.0.1:${options.opsPort}`, guarded);
+    service.collectOutput(options.onLine);
+    try {
+      await waitFor(
+        `${options.name} to be ready`,
+        async () => {
+          if (!guarded.running) throw new Error(`${options.name} exited during start:\n${service.output(30)}`);
+          const response = await fetch(`${service.opsUrl}/health/ready`, { signal: AbortSignal.timeout(1000) });
+          return response.status === 200;
+        },
+        options.readyTimeoutMs ?? 30_000,
+      );
+    } catch (error) {
+      await guarded.stop();
+      throw error;
+    }
+    return service;
+  }
+
+  get running(): boolean {
+    return this.process.running;
+  }
+
+  /** The last `count` lines the service wrote. */
+  output(count = 50): string {
+    return this.lines.slice(-count).join('\n');
+  }
+
+  /** SIGTERM, and wait for a clean exit. */
+  stop(): Promise<void> {
+    return this.process.stop();
+  }
+
+  kill(): Promise<void> {
+    return this.process.kill();
+  }
+
+  private collectOutput(onLine?: (line: string) => void): void {
+    let partial = '';
+    const take = (chunk: Buffer) => {
+      const text = partial + chunk.toString('utf8');
+      const lines = text.split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        this.lines.push(line);
+        if (this.lines.length > 1000) this.lines.shift();
+        onLine?.(line);
+      }
+    };
+    const { stdout, stderr } = this.process.child;
+    stdout?.on('data', take);
+    stderr?.on('data', take);
+  }
+}
+
+/** Runs a one-shot Node script (a migration, say) and returns its output; throws with it on failure. */
+export async function runNodeScript(entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [entry, ...args], { env, timeout: 120_000 });
+    return stdout + stderr;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${entry} ${args.join(' ')} failed:\n${stdout}${stderr}`);
+  }
+}

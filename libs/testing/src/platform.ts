@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { generateSigningKey, migratePlatform, startPlatform, type PlatformOptions, type RunningPlatform } from '@irp/embedded-infra';
+import { startTestInfrastructure, type TestInfrastructure } from './env';
+
+/** The workspace root (dist/ is under it). */
+export const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+
+export interface TestPlatform extends RunningPlatform {
+  infra: TestInfrastructure;
+  signingKey: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole platform for end-to-end tests: its own database and NATS server, migrations applied,
+ * every service built under dist/ running as its own process on random ports.
+ */
+export async function startTestPlatform(
+  options: Pick<PlatformOptions, 'env' | 'serviceEnv'> & { signingKey?: string } = {},
+): Promise<TestPlatform> {
+  const infra = await startTestInfrastructure();
+  const signingKey = options.signingKey ?? generateSigningKey();
+  const platformOptions: PlatformOptions = {
+    root: WORKSPACE_ROOT,
+    databaseUrl: infra.database.url,
+    natsUrl: infra.nats.url,
+    secrets: { jwtPrivateKey: signingKey },
+    ports: 'random',
+    env: { ...infra.env, ...options.env },
+    serviceEnv: options.serviceEnv,
+  };
+  try {
+    await migratePlatform(platformOptions);
+    const platform = await startPlatform(platformOptions);
+    return {
+      ...platform,
+      infra,
+      signingKey,
+      close: async () => {
+        await platform.stop();
+        await infra.dispose();
+      },
+    };
+  } catch (error) {
+    await infra.dispose();
+    throw error;
+  }
+}
