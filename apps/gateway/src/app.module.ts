@@ -2,14 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { NatsHealth, NatsModule } from '@irp/messaging';
+import { DtoValidationPipe, NatsHealth, NatsModule } from '@irp/messaging';
 import { OpsModule } from '@irp/observability';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/env';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { BodyValidationPipe } from './http/validation.pipe';
+
 
 @Module({})
 export class AppModule {
@@ -28,7 +28,7 @@ export class AppModule {
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_PIPE, useClass: BodyValidationPipe },
+        { provide: APP_PIPE, useClass: DtoValidationPipe },
         AccessTokenVerifier,
       ],
       exports: [GATEWAY_CONFIG],

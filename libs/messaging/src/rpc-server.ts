@@ -2,22 +2,20 @@ import {
   Catch,
   Injectable,
   Module,
-  type ArgumentMetadata,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
-  type PipeTransform,
   type RpcExceptionFilter,
 } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { Transport, type NatsContext, type NatsOptions as NestNatsOptions } from '@nestjs/microservices';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { throwError, tap, finalize, type Observable } from 'rxjs';
-import { parseDto, type DtoClass } from '@irp/contracts';
 import { getLogger, histogram } from '@irp/observability';
 import { natsConnectionOptions, type NatsOptions } from './nats.module';
 import { toRpcErrorPayload } from './rpc-errors';
 import { extractTraceContext } from './trace-context';
+import { DtoValidationPipe } from './validation.pipe';
 
 const tracer = trace.getTracer('@irp/messaging');
 const rpcServerDuration = histogram({
@@ -75,26 +73,12 @@ export class RpcTracingInterceptor implements NestInterceptor {
   }
 }
 
-/** Nest's RpcParamtype.PAYLOAD (`@Payload()`), which the package does not export. */
-const RPC_PAYLOAD = 3;
-const UNVALIDATED_TYPES: unknown[] = [Object, String, Number, Boolean, Array];
-
-/** Validates every `@Payload()` against its DTO class before a handler sees it. */
-@Injectable()
-export class RpcValidationPipe implements PipeTransform {
-  transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    const { metatype } = metadata;
-    if ((metadata.type as unknown) !== RPC_PAYLOAD || !metatype || UNVALIDATED_TYPES.includes(metatype)) return value;
-    return parseDto(metatype as DtoClass<object>, value);
-  }
-}
-
 /** Error model, tracing and validation for a service's NATS handlers. */
 @Module({
   providers: [
     { provide: APP_FILTER, useClass: RpcErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: RpcTracingInterceptor },
-    { provide: APP_PIPE, useClass: RpcValidationPipe },
+    { provide: APP_PIPE, useClass: DtoValidationPipe },
   ],
 })
 export class RpcServerModule {}

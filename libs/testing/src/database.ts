@@ -9,14 +9,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function serverUrl(): string {
-  const url = process.env.DATABASE_URL ?? process.env[TEST_POSTGRES_ENV];
+function serverUrl(override?: string): string {
+  const url = override ?? process.env.DATABASE_URL ?? process.env[TEST_POSTGRES_ENV];
   if (!url) throw new Error(`no PostgreSQL for tests: set DATABASE_URL or run under the jest preset (which sets ${TEST_POSTGRES_ENV})`);
   return url;
 }
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl() });
+async function admin<T>(server: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     return await fn(client);
@@ -25,14 +25,15 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A new, empty database on the test server, for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A new, empty database on the test server (or the given one), for one test file. */
+export async function createTestDatabase(serverUrlOverride?: string): Promise<TestDatabase> {
+  const server = serverUrl(serverUrlOverride);
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`create database ${name}`));
-  const url = new URL(serverUrl());
+  await admin(server, (client) => client.query(`create database ${name}`));
+  const url = new URL(server);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () => admin(server, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 }

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from './database';
-import { startNatsServer, type TestServer } from './servers';
+import { startNatsServer, startPostgresServer, type TestServer } from './servers';
 
 /**
  * What one integration test file runs against: its own database on the run's PostgreSQL, and its
@@ -8,20 +8,30 @@ import { startNatsServer, type TestServer } from './servers';
 export interface TestInfrastructure {
   database: TestDatabase;
   nats: TestServer;
+  /** Set when the file asked for a PostgreSQL server of its own. */
+  postgres?: TestServer;
   /** Variables every service reads, pointing at this infrastructure. */
   env: NodeJS.ProcessEnv;
   dispose(): Promise<void>;
 }
 
-export async function startTestInfrastructure(): Promise<TestInfrastructure> {
-  const [database, nats] = await Promise.all([createTestDatabase(), natsForTest()]);
+export interface TestInfrastructureOptions {
+  /** A PostgreSQL server of this file's own, which the test may stop and start (health tests). */
+  ownPostgres?: boolean;
+}
+
+export async function startTestInfrastructure(options: TestInfrastructureOptions = {}): Promise<TestInfrastructure> {
+  const ownPostgres = options.ownPostgres ? await startPostgresServer() : undefined;
+  const [database, nats] = await Promise.all([createTestDatabase(ownPostgres?.url), natsForTest()]);
   return {
     database,
     nats,
+    postgres: ownPostgres,
     env: { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DATABASE_URL: database.url, NATS_URL: nats.url, OPS_PORT: '0', OPS_HOST: '127.0.0.1' },
     dispose: async () => {
       await nats.dispose();
-      await database.drop();
+      if (ownPostgres) await ownPostgres.dispose();
+      else await database.drop();
     },
   };
 }
