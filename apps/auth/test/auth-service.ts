@@ -1,16 +1,19 @@
 import type { INestMicroservice } from '@nestjs/common';
+import { RpcClient } from '@irp/messaging';
+import { migrate } from '@irp/persistence';
 import { generateSigningKey, startServiceInProcess, type InProcessService, type TestInfrastructureOptions } from '@irp/testing';
 import { createAuthService } from '../src/bootstrap';
 import { authOrmConfig } from '../src/orm.config';
 
-export type AuthUnderTest = InProcessService<INestMicroservice>;
+export type AuthUnderTest = InProcessService<INestMicroservice> & { rpc: RpcClient };
 
 /** The auth service in this process on its own database and NATS server; cheap argon2 settings. */
-export function startAuth(options: TestInfrastructureOptions = {}): Promise<AuthUnderTest> {
-  return startServiceInProcess({
+export async function startAuth(options: TestInfrastructureOptions = {}): Promise<AuthUnderTest> {
+  const service = await startServiceInProcess({
     ...options,
-    ormConfig: (url) => authOrmConfig({ url }),
+    migrate: (url) => migrate(authOrmConfig({ url }), 'up'),
     create: createAuthService,
     env: { AUTH_JWT_PRIVATE_KEY: generateSigningKey(), AUTH_ARGON2_MEMORY_KIB: '8192', AUTH_ARGON2_TIME_COST: '1' },
   });
+  return { ...service, rpc: new RpcClient(service.nc) };
 }

@@ -1,14 +1,19 @@
 import { OpsServer } from '@irp/observability';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { TestServer } from '@irp/testing';
 import { startAuth, type AuthUnderTest } from './auth-service';
 
 describe('readiness', () => {
   let auth: AuthUnderTest;
   let opsUrl: string;
 
+  let postgres: TestServer;
+
   beforeAll(async () => {
     auth = await startAuth({ ownPostgres: true });
     opsUrl = auth.app.get(OpsServer).url;
+    if (!auth.infra.postgres) throw new Error('expected a PostgreSQL server of our own');
+    postgres = auth.infra.postgres;
   });
 
   afterAll(async () => {
@@ -35,11 +40,11 @@ describe('readiness', () => {
   });
 
   it('turns unready while PostgreSQL is away, and ready when it returns', async () => {
-    await auth.infra.postgres!.stop();
+    await postgres.stop();
     const down = await eventually(503);
     expect(down.status).toBe(503);
     expect(Object.keys(down.body.error ?? {})).toEqual(['database']);
-    await auth.infra.postgres!.start();
+    await postgres.start();
     expect((await eventually(200)).status).toBe(200);
   });
 

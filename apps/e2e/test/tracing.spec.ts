@@ -30,7 +30,8 @@ describe('tracing', () => {
       const root = httpSpan(all);
       return !!root && all.some((s) => s.traceId === root.traceId && s.service === 'auth' && s.name.startsWith('pg.query:INSERT'));
     });
-    const root = httpSpan(spans)!;
+    const root = httpSpan(spans);
+    if (!root) throw new Error('no HTTP span');
     const trace = spans.filter((s) => s.traceId === root.traceId);
     const byId = new Map(trace.map((s) => [s.spanId, s]));
 

@@ -1,3 +1,4 @@
+import 'reflect-metadata'; // design:type drives the conversion of variables to numbers
 import { plainToInstance, Transform } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { toFieldErrors } from '@irp/contracts';
@@ -28,7 +29,9 @@ export function loadEnv<T extends object>(cls: EnvClass<T>, env: NodeJS.ProcessE
 
 /** "true"/"1"/"yes" → true, "false"/"0"/"no" → false; anything else stays a string and fails @IsBoolean. */
 export function EnvBoolean(): PropertyDecorator {
-  return Transform(({ value }) => {
+  // Reads the raw variable: implicit conversion has already turned "false" into true by then.
+  return Transform(({ obj, key }) => {
+    const value: unknown = (obj as Record<string, unknown>)[key];
     if (typeof value !== 'string') return value;
     const normalised = value.trim().toLowerCase();
     if (['true', '1', 'yes'].includes(normalised)) return true;

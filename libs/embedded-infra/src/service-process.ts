@@ -98,6 +98,6 @@ export async function runNodeScript(entry: string, args: string[], env: NodeJS.P
     return stdout + stderr;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${entry} ${args.join(' ')} failed:\n${stdout}${stderr}`);
+    throw new Error(`${entry} ${args.join(' ')} failed:\n${stdout}${stderr}`, { cause: error });
   }
 }

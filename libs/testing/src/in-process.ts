@@ -1,7 +1,4 @@
-import type { Options } from '@mikro-orm/postgresql';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { connectNats, RpcClient } from '@irp/messaging';
-import { migrate } from '@irp/persistence';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { startTestInfrastructure, type TestInfrastructure, type TestInfrastructureOptions } from './env';
 
 interface Closable {
@@ -11,15 +8,14 @@ interface Closable {
 export interface InProcessService<T extends Closable> {
   app: T;
   infra: TestInfrastructure;
-  /** A client on the same NATS server, to call the service as other services do. */
-  rpc: RpcClient;
+  /** A connection to the same NATS server, to call the service as other services do. */
   nc: NatsConnection;
   close(): Promise<void>;
 }
 
 export interface InProcessOptions<T extends Closable> extends TestInfrastructureOptions {
-  /** The service's ORM config for a database URL; its migrations are applied first. */
-  ormConfig?: (databaseUrl: string) => Options;
+  /** Brings the fresh database to the service's schema (its migrations), before it starts. */
+  migrate?: (databaseUrl: string) => Promise<unknown>;
   /** The service's own bootstrap function (the one main.ts calls). */
   create: (env: NodeJS.ProcessEnv) => Promise<T>;
   env?: NodeJS.ProcessEnv;
@@ -29,14 +25,13 @@ export interface InProcessOptions<T extends Closable> extends TestInfrastructure
 export async function startServiceInProcess<T extends Closable>(options: InProcessOptions<T>): Promise<InProcessService<T>> {
   const infra = await startTestInfrastructure(options);
   try {
-    if (options.ormConfig) await migrate(options.ormConfig(infra.database.url), 'up');
+    await options.migrate?.(infra.database.url);
     const app = await options.create({ ...infra.env, ...options.env });
-    const nc = await connectNats({ url: infra.nats.url, name: 'test-client' });
+    const nc = await connect({ servers: infra.nats.url, name: 'test-client' });
     return {
       app,
       infra,
       nc,
-      rpc: new RpcClient(nc),
       close: async () => {
         await nc.close();
         await app.close();

@@ -36,7 +36,7 @@ describe('test harness', () => {
       await client.end();
 
       const nc = await connect({ servers: nats.url });
-      const reply = nc.subscribe('ping', { callback: (_err, msg) => msg.respond('pong') });
+      const reply = nc.subscribe('ping', { callback: (_err, msg) => void msg.respond('pong') });
       expect((await nc.request('ping', '', { timeout: 2000 })).string()).toBe('pong');
       reply.unsubscribe();
       await nc.close();
