@@ -102,3 +102,22 @@ describe('auth service over NATS', () => {
     expect((await failure(auth.rpc.request(SUBJECTS.getUser, { userId: randomUUID() }))).code).toBe('NOT_FOUND');
   });
 });
+
+describe('JWKS', () => {
+  let auth: AuthUnderTest;
+
+  beforeAll(async () => {
+    auth = await startAuth();
+  });
+
+  afterAll(async () => {
+    await auth?.close();
+  });
+
+  it('publishes the RSA public key tokens are signed with, under its thumbprint', async () => {
+    const { keys } = await auth.rpc.request(SUBJECTS.getJwks, {});
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(keys[0]).not.toHaveProperty('d'); // no private part
+  });
+});

@@ -36,3 +36,10 @@ describe(parseDto.name, () => {
     );
   });
 });
+
+describe('requests without parameters', () => {
+  it('accept an empty object', () => {
+    class NoParameters {}
+    expect(parseDto(NoParameters, {})).toBeInstanceOf(NoParameters);
+  });
+});

@@ -20,14 +20,16 @@ export function parseDto<T extends object>(cls: DtoClass<T>, value: unknown): T 
     throw new DtoValidationError([{ field: '(body)', messages: ['must be a JSON object'] }]);
   }
   const instance = plainToInstance(cls, value);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  // forbidUnknownValues stays off: it would refuse DTOs without fields ("no parameters" requests).
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
   if (errors.length > 0) throw new DtoValidationError(toFieldErrors(errors));
   return instance;
 }
 
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    const property = error.property || '(body)';
+    const field = parent ? `${parent}.${property}` : property;
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });

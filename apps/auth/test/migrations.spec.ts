@@ -1,0 +1,24 @@
+import { migrate } from '@irp/persistence';
+import { createTestDatabase, type TestDatabase } from '@irp/testing';
+import { authOrmConfig } from '../src/orm.config';
+
+describe('auth migrations', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('cover every entity (no migration missing), and go down and up again', async () => {
+    const config = authOrmConfig({ url: database.url });
+    expect(await migrate(config, 'up')).toHaveLength(1);
+    expect(await migrate(config, 'check')).toEqual([]);
+    expect(await migrate(config, 'down')).toHaveLength(1);
+    expect(await migrate(config, 'pending')).toHaveLength(1);
+    expect(await migrate(config, 'up')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  EmbeddedPostgres,
+  generateSigningKey,
+  isPortOpen,
+  LocalNatsServer,
+  migratePlatform,
+  startPlatform,
+  type PlatformOptions,
+  type RunningPlatform,
+} from '@irp/embedded-infra';
+
+// The dev launcher behind `npm start`: PostgreSQL and NATS with data under .data/, migrations,
+// every service as its own process, then waits for Ctrl-C and stops everything in order.
+/* eslint-disable no-console -- this is a terminal program: it talks to the developer */
+
+const root = path.resolve(__dirname, '../../../..');
+const dataDir = path.join(root, '.data');
+const env = process.env;
+const ports = {
+  gateway: Number(env.PORT ?? 3000),
+  postgres: Number(env.DEV_POSTGRES_PORT ?? 15432),
+  nats: Number(env.DEV_NATS_PORT ?? 14222),
+};
+
+interface Secrets {
+  postgresPassword: string;
+  jwtPrivateKey: string;
+}
+
+/** Generated on the first start, kept (mode 600) so restarts find the same database and tokens stay valid. */
+async function loadSecrets(): Promise<Secrets> {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Secrets;
+  const secrets = { postgresPassword: randomBytes(18).toString('base64url'), jwtPrivateKey: generateSigningKey() };
+  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+const COLORS: Record<string, string> = { auth: '\x1b[35m', gateway: '\x1b[36m' };
+
+/** Service logs are JSON lines; the terminal gets `[service] level message {fields}`. */
+function printLine(service: string, line: string): void {
+  let text = line;
+  try {
+    const { level, msg, time: _time, service: _service, context, ...fields } = JSON.parse(line) as Record<string, unknown>;
+    const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+    text = `${String(level).padEnd(5)} ${context ? `${String(context)}: ` : ''}${String(msg ?? '')}${extra}`;
+  } catch {
+    // not JSON: print as it is
+  }
+  console.log(`${COLORS[service] ?? ''}[${service}]\x1b[0m ${text}`);
+}
+
+async function assertFree(name: string, port: number, variable: string): Promise<void> {
+  if (await isPortOpen(port)) {
+    throw new Error(`port ${port} (${name}) is already in use; stop what uses it or set ${variable} to another port`);
+  }
+}
+
+async function main(): Promise<void> {
+  await mkdir(path.join(dataDir, 'logs'), { recursive: true });
+  await assertFree('gateway', ports.gateway, 'PORT');
+  await assertFree('PostgreSQL', ports.postgres, 'DEV_POSTGRES_PORT');
+  await assertFree('NATS', ports.nats, 'DEV_NATS_PORT');
+  const secrets = await loadSecrets();
+
+  console.log('starting PostgreSQL and NATS (data in .data/)');
+  const postgres = await EmbeddedPostgres.start({
+    dataDir: path.join(dataDir, 'postgres'),
+    password: secrets.postgresPassword,
+    port: ports.postgres,
+    logFile: path.join(dataDir, 'logs', 'postgres.log'),
+  });
+  const nats = await LocalNatsServer.start({ dataDir: path.join(dataDir, 'nats'), port: ports.nats, logFile: path.join(dataDir, 'logs', 'nats.log') });
+
+  let platform: RunningPlatform | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping services, then NATS and PostgreSQL ...');
+    await platform?.stop();
+    await nats.stop();
+    await postgres.stop();
+    console.log('stopped; data kept in .data/');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0)).on('SIGTERM', () => void stop(0));
+
+  try {
+    const options: PlatformOptions = {
+      root,
+      databaseUrl: postgres.url('postgres'),
+      natsUrl: nats.url,
+      secrets: { jwtPrivateKey: secrets.jwtPrivateKey },
+      ports: { gateway: ports.gateway },
+      env: { NODE_ENV: 'development', LOG_LEVEL: env.LOG_LEVEL ?? 'info', HOST: '127.0.0.1', OPS_HOST: '127.0.0.1' },
+      onLine: printLine,
+    };
+    console.log('applying migrations');
+    await migratePlatform(options);
+    console.log('starting services');
+    platform = await startPlatform(options);
+  } catch (error) {
+    console.error(`\nfailed to start: ${(error as Error).message}`);
+    await stop(1);
+    return;
+  }
+
+  const url = platform.gatewayUrl.replace('127.0.0.1', 'localhost');
+  console.log(`
+  Invoice & Receipt Processor is running.
+    API:      ${url}/api/v1
+    API docs: ${url}/api/docs
+  Try:      curl -X POST ${url}/api/v1/auth/register -H 'content-type: application/json' \\
+              -d '{"email":"you@example.com","password":"a long password"}'
+  Ctrl-C stops everything.
+`);
+}
+
+void main();
