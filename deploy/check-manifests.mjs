@@ -14,7 +14,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'package.json'));
-const yaml = require('js-yaml'); // present in node_modules through the dev tooling
+const yaml = require('js-yaml');
 
 /** Secrets created outside kustomize (`kubectl create secret`), per overlay. */
 const OUT_OF_BAND_SECRETS = { 'k8s/overlays/prod': ['auth-secrets', 'gateway-tls'] };
