@@ -92,6 +92,23 @@ describe('auth through the gateway', () => {
     expect(notAnObject.status).toBe(400);
     const wrongType = await api.post<Problem>('/auth/login', 'email=x', { headers: { 'content-type': 'text/plain' } });
     expect(wrongType.status).toBe(415);
+    const tooLarge = await api.post<Problem>('/auth/login', { email: 'a@example.com', password: 'x'.repeat(2_000_000) });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('publishes its OpenAPI document and interactive docs', async () => {
+    const document = await httpClient(platform.gatewayUrl).get<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>(
+      '/api/docs-json',
+    );
+    expect(document.status).toBe(200);
+    expect(document.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/auth/me']));
+    expect(document.body.components.schemas).toHaveProperty('RegisterRequest');
+    expect(document.body.components.schemas).toHaveProperty('Problem');
+    const ui = await fetch(`${platform.gatewayUrl}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger');
   });
 
   describe('access tokens', () => {

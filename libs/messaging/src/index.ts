@@ -12,6 +12,7 @@ export { DEAD_LETTER_STREAM, DUPLICATE_WINDOW_MS, ensureStream, type StreamSpec 
 export { DurableConsumer, type DeliveryInfo, type DurableConsumerSpec, type EventHandler } from './jetstream/durable-consumer';
 export { OutboxMessage, InboxEntry };
 export { recordEvent } from './outbox/record-event';
+export { createEvent, publishEvent } from './jetstream/publish-event';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { OutboxModule, type OutboxModuleOptions } from './outbox/outbox.module';
 export { handleOnce } from './inbox/handle-once';

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SUBJECTS, type EventEnvelope } from '@irp/contracts';
 import { serviceOrmConfig } from '@irp/persistence';
 import { startTestInfrastructure, type TestInfrastructure } from '@irp/testing';
-import { connectNats, DurableConsumer, ensureStream, MESSAGING_ENTITIES, OutboxMessage, OutboxRelay, recordEvent } from '../src';
+import { connectNats, createEvent, DurableConsumer, ensureStream, MESSAGING_ENTITIES, OutboxMessage, OutboxRelay, publishEvent, recordEvent } from '../src';
 
 /** The visible effect of handling an event, to count how often it was applied. */
 @Entity({ tableName: 'applied_effect' })
@@ -81,6 +81,14 @@ describe('outbox and inbox', () => {
     const relay = new OutboxRelay(orm, js);
     expect(await relay.publishPending()).toBe(1);
     expect(await unpublished()).toBe(0);
+    expect(await streamMessages()).toBe(1);
+  });
+
+  it('publishes an event directly at most once per event id', async () => {
+    const userId = randomUUID();
+    const event = createEvent(SUBJECTS.userRegistered, userId, { userId, email: 'direct@example.com' });
+    expect((await publishEvent(js, event)).duplicate).toBe(false);
+    expect((await publishEvent(js, event)).duplicate).toBe(true);
     expect(await streamMessages()).toBe(1);
   });
 
