@@ -1,0 +1,2 @@
+export { currencyCodesList, currencyExponent, isCurrencyCode } from './currency';
+export { AmountError, convertMinorUnits, crossRate, DECIMAL_AMOUNT, toDecimalString, toMinorUnits } from './amount';
