@@ -13,5 +13,6 @@ export interface EventEnvelope<TData = unknown> {
 /** One JetStream stream per owning service; events are only ever extended compatibly. */
 export const STREAMS = {
   AUTH: { name: 'AUTH', subjects: ['auth.events.>'] },
+  EXPENSES: { name: 'EXPENSES', subjects: ['expenses.events.>'] },
 } as const;
 export type StreamName = keyof typeof STREAMS;

@@ -1,5 +1,12 @@
+import 'reflect-metadata'; // class-transformer's @Type reads design metadata when the DTOs are declared
 export * from './auth/auth.dto';
 export * from './errors';
 export * from './events';
+export * from './expenses/category.dto';
+export * from './expenses/expense.dto';
+export * from './expenses/expense.events';
+export * from './expenses/fx.dto';
+export * from './expenses/settings.dto';
 export * from './subjects';
 export * from './validation';
+export * from './validators';

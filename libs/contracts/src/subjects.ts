@@ -12,6 +12,19 @@ import type {
   UserView,
 } from './auth/auth.dto';
 import type { EventEnvelope } from './events';
+import type { CategoryList, CategoryView, CreateCategoryRequest, ListCategoriesRequest, MergeCategoryRequest, RenameCategoryRequest } from './expenses/category.dto';
+import type {
+  CreateExpenseRequest,
+  DeleteExpenseRequest,
+  ExpenseIdRequest,
+  ExpensePage,
+  ExpenseView,
+  ListExpensesRequest,
+  UpdateExpenseRequest,
+} from './expenses/expense.dto';
+import type { ExpenseCreated, ExpenseDeleted, ExpenseUpdated } from './expenses/expense.events';
+import type { ImportRatesRequest, ImportRatesResult } from './expenses/fx.dto';
+import type { GetSettingsRequest, SettingsView, UpdateSettingsRequest } from './expenses/settings.dto';
 
 /** Every NATS subject of the platform. Services never spell a subject as a string literal. */
 export const SUBJECTS = {
@@ -22,7 +35,23 @@ export const SUBJECTS = {
   revokeTokens: 'auth.token.revoke.v1',
   getJwks: 'auth.jwks.get.v1',
 
+  createExpense: 'expenses.expense.create.v1',
+  getExpense: 'expenses.expense.get.v1',
+  listExpenses: 'expenses.expense.list.v1',
+  updateExpense: 'expenses.expense.update.v1',
+  deleteExpense: 'expenses.expense.delete.v1',
+  listCategories: 'expenses.category.list.v1',
+  createCategory: 'expenses.category.create.v1',
+  renameCategory: 'expenses.category.rename.v1',
+  mergeCategory: 'expenses.category.merge.v1',
+  getSettings: 'expenses.settings.get.v1',
+  updateSettings: 'expenses.settings.update.v1',
+  importFxRates: 'expenses.fx.import.v1',
+
   userRegistered: 'auth.events.user.registered.v1',
+  expenseCreated: 'expenses.events.expense.created.v1',
+  expenseUpdated: 'expenses.events.expense.updated.v1',
+  expenseDeleted: 'expenses.events.expense.deleted.v1',
 } as const;
 
 /** Request/reply subjects bound to their request and response types. */
@@ -33,11 +62,26 @@ export interface RpcMap {
   [SUBJECTS.refreshTokens]: { req: RefreshRequest; res: TokenPair };
   [SUBJECTS.revokeTokens]: { req: LogoutRequest; res: LogoutResult };
   [SUBJECTS.getJwks]: { req: GetJwksRequest; res: Jwks };
+  [SUBJECTS.createExpense]: { req: CreateExpenseRequest; res: ExpenseView };
+  [SUBJECTS.getExpense]: { req: ExpenseIdRequest; res: ExpenseView };
+  [SUBJECTS.listExpenses]: { req: ListExpensesRequest; res: ExpensePage };
+  [SUBJECTS.updateExpense]: { req: UpdateExpenseRequest; res: ExpenseView };
+  [SUBJECTS.deleteExpense]: { req: DeleteExpenseRequest; res: { deleted: true } };
+  [SUBJECTS.listCategories]: { req: ListCategoriesRequest; res: CategoryList };
+  [SUBJECTS.createCategory]: { req: CreateCategoryRequest; res: CategoryView };
+  [SUBJECTS.renameCategory]: { req: RenameCategoryRequest; res: CategoryView };
+  [SUBJECTS.mergeCategory]: { req: MergeCategoryRequest; res: CategoryView };
+  [SUBJECTS.getSettings]: { req: GetSettingsRequest; res: SettingsView };
+  [SUBJECTS.updateSettings]: { req: UpdateSettingsRequest; res: SettingsView };
+  [SUBJECTS.importFxRates]: { req: ImportRatesRequest; res: ImportRatesResult };
 }
 
 /** JetStream event subjects bound to their payloads (the `data` of the envelope). */
 export interface EventMap {
   [SUBJECTS.userRegistered]: UserRegistered;
+  [SUBJECTS.expenseCreated]: ExpenseCreated;
+  [SUBJECTS.expenseUpdated]: ExpenseUpdated;
+  [SUBJECTS.expenseDeleted]: ExpenseDeleted;
 }
 
 export type RpcSubject = keyof RpcMap;

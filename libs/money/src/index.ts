@@ -1,2 +1,3 @@
 export { currencyCodesList, currencyExponent, isCurrencyCode } from './currency';
 export { AmountError, convertMinorUnits, crossRate, DECIMAL_AMOUNT, toDecimalString, toMinorUnits } from './amount';
+export { parseEcbXml, RatesFormatError, type RateDay } from './ecb-rates';

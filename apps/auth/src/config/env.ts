@@ -13,6 +13,11 @@ class AuthEnv extends DatabaseServiceEnv {
   @IsString()
   AUTH_JWT_RETIRED_PUBLIC_KEYS?: string;
 
+  /** Comma-separated e-mail addresses whose tokens carry the `admin` role (FX imports, ...). */
+  @IsOptional()
+  @IsString()
+  AUTH_ADMIN_EMAILS?: string;
+
   @IsInt()
   @Min(60)
   @Max(3600)
@@ -41,6 +46,7 @@ export interface AuthConfig {
   ops: { host: string; port: number };
   database: { url: string; poolMax: number };
   tokens: { privateKeyPem: string; retiredPublicKeysPem?: string; accessTtlSeconds: number; refreshTtlDays: number };
+  adminEmails: string[];
   passwords: { memoryKib: number; timeCost: number };
 }
 
@@ -59,6 +65,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
       accessTtlSeconds: e.AUTH_ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlDays: e.AUTH_REFRESH_TOKEN_TTL_DAYS,
     },
+    adminEmails: (e.AUTH_ADMIN_EMAILS ?? '').split(',').map((email) => email.trim().toLowerCase()).filter(Boolean),
     passwords: { memoryKib: e.AUTH_ARGON2_MEMORY_KIB, timeCost: e.AUTH_ARGON2_TIME_COST },
   };
 }

@@ -69,8 +69,9 @@ export class TokensService {
 
   private pair(user: User, refreshToken: string): TokenPair {
     const expiresIn = this.config.tokens.accessTtlSeconds;
+    const roles = this.config.adminEmails.includes(user.emailNormalized) ? ['admin'] : [];
     const accessToken = this.jwt.sign(
-      {},
+      { roles },
       {
         algorithm: ACCESS_TOKEN_ALGORITHM,
         privateKey: this.keys.privateKey,

@@ -5,12 +5,17 @@ import { DomainError, ErrorCode } from '@irp/contracts';
 import { AccessTokenVerifier } from './access-token.verifier';
 
 const IS_PUBLIC = Symbol('IS_PUBLIC');
+const REQUIRED_ROLE = Symbol('REQUIRED_ROLE');
 
 /** Marks a route that needs no access token. Every other route does. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
+/** Marks a route only callers with this role may use (403 for the others). */
+export const RequireRole = (role: 'admin') => SetMetadata(REQUIRED_ROLE, role);
+
 export interface Caller {
   userId: string;
+  roles: string[];
 }
 
 type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
@@ -38,7 +43,10 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'an access token is required: Authorization: Bearer <token>');
     }
     const claims = await this.verifier.verify(token);
-    request.caller = { userId: claims.sub };
+    const caller = { userId: claims.sub, roles: Array.isArray(claims.roles) ? claims.roles : [] };
+    request.caller = caller;
+    const role = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
+    if (role && !caller.roles.includes(role)) throw new DomainError(ErrorCode.FORBIDDEN, `this needs the ${role} role`);
     return true;
   }
 }

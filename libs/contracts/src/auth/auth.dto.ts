@@ -86,14 +86,19 @@ export class Jwks {
   keys!: Jwk[];
 }
 
-export interface UserRegistered {
-  userId: string;
-  email: string;
+export class UserRegistered {
+  @IsUUID()
+  userId!: string;
+
+  @IsEmail()
+  email!: string;
 }
 
 /** Claims of an access token; verified by the gateway with the keys from the JWKS. */
 export interface AccessTokenClaims {
   sub: string;
+  /** `admin` for operators (AUTH_ADMIN_EMAILS); empty for everyone else. */
+  roles: string[];
   iss: string;
   aud: string;
   iat: number;

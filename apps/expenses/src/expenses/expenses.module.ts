@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module';
+import { FxModule } from '../fx/fx.module';
+import { SettingsHandler } from '../settings/settings.handler';
+import { SettingsRepository } from '../settings/settings.repository';
+import { SettingsService } from '../settings/settings.service';
+import { CategoryMergeService } from './category-merge.service';
+import { ConversionService } from './conversion.service';
+import { ExpenseEvents } from './expense-events';
+import { ExpenseRepository } from './expense.repository';
+import { ExpensesHandler } from './expenses.handler';
+import { ExpensesService } from './expenses.service';
+import { PendingConversions } from './pending-conversions';
+
+/**
+ * The ledger: expenses, their conversion, category merges and the user settings that drive
+ * conversion (a base currency change re-converts the ledger, so settings live with it).
+ */
+@Module({
+  imports: [CategoriesModule, FxModule],
+  controllers: [ExpensesHandler, SettingsHandler],
+  providers: [
+    ExpensesService,
+    ExpenseRepository,
+    ExpenseEvents,
+    ConversionService,
+    PendingConversions,
+    CategoryMergeService,
+    SettingsService,
+    SettingsRepository,
+  ],
+})
+export class ExpensesModule {}

@@ -1,0 +1,4 @@
+import { Migration20261124010233 } from './Migration20261124010233';
+
+/** Every migration of the expenses schema, oldest first. Add new ones here after `migrate create`. */
+export const EXPENSES_MIGRATIONS = [Migration20261124010233];

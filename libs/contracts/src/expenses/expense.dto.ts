@@ -1,0 +1,425 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate, IsCurrencyCode, IsDecimalAmount } from '../validators';
+
+export const EXPENSE_STATUSES = ['draft', 'needs_review', 'confirmed'] as const;
+export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number];
+export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile', 'other'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * In an update, absent leaves a field alone. Fields that can be cleared use @IsOptional (which lets
+ * `null` through, meaning "clear"); the others use Present(), which refuses `null`.
+ */
+const Present = () => ValidateIf((_object, value) => value !== undefined);
+
+export class TaxLineBody {
+  /** Percent, e.g. "7" or "19.00". */
+  @Matches(/^\d{1,2}(\.\d{1,3})?$|^100(\.0{1,3})?$/, { message: 'rate must be a percentage between 0 and 100 as a string, e.g. "7.5"' })
+  rate!: string;
+
+  @IsOptional()
+  @IsDecimalAmount()
+  base?: string;
+
+  @IsDecimalAmount()
+  amount!: string;
+
+  @IsString()
+  @Length(1, 40)
+  label!: string;
+}
+
+export class CreateExpenseBody {
+  @IsString()
+  @Length(1, 200)
+  vendor!: string;
+
+  @IsCalendarDate()
+  date!: string;
+
+  @IsDecimalAmount({ positive: true })
+  amount!: string;
+
+  @IsCurrencyCode()
+  currency!: string;
+
+  /** A category name (case-insensitive) or id; default "other". */
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  category?: string;
+
+  @IsOptional()
+  @IsDecimalAmount()
+  subtotal?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => TaxLineBody)
+  taxLines?: TaxLineBody[];
+
+  @IsOptional()
+  @IsDecimalAmount()
+  tip?: string;
+
+  @IsOptional()
+  @IsIn(PAYMENT_METHODS)
+  paymentMethod?: PaymentMethod;
+
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'cardLast4 must be the last 4 digits of the card' })
+  cardLast4?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  tags?: string[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+
+  @IsOptional()
+  @IsIn(EXPENSE_STATUSES)
+  status?: ExpenseStatus;
+
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
+}
+
+export class UpdateExpenseBody {
+  @Present()
+  @IsString()
+  @Length(1, 200)
+  vendor?: string;
+
+  @Present()
+  @IsCalendarDate()
+  date?: string;
+
+  @Present()
+  @IsDecimalAmount({ positive: true })
+  amount?: string;
+
+  @Present()
+  @IsCurrencyCode()
+  currency?: string;
+
+  @Present()
+  @IsString()
+  @Length(1, 60)
+  category?: string;
+
+  @IsOptional()
+  @IsDecimalAmount()
+  subtotal?: string | null;
+
+  @Present()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => TaxLineBody)
+  taxLines?: TaxLineBody[];
+
+  @IsOptional()
+  @IsDecimalAmount()
+  tip?: string | null;
+
+  @IsOptional()
+  @IsIn(PAYMENT_METHODS)
+  paymentMethod?: PaymentMethod | null;
+
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'cardLast4 must be the last 4 digits of the card' })
+  cardLast4?: string | null;
+
+  @Present()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  tags?: string[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
+
+  @Present()
+  @IsIn(EXPENSE_STATUSES)
+  status?: ExpenseStatus;
+
+  @IsOptional()
+  @IsUUID()
+  documentId?: string | null;
+}
+
+export const EXPENSE_SORTS = ['date', '-date', 'amount', '-amount', 'vendor', '-vendor', 'createdAt', '-createdAt'] as const;
+export type ExpenseSort = (typeof EXPENSE_SORTS)[number];
+
+/** Query string of GET /expenses (all strings, as they arrive). */
+export class ListExpensesQuery {
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  /** A category name or id. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  category?: string;
+
+  /** Comma-separated; an expense must carry all of them. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  tags?: string;
+
+  /** Text searched in the vendor name. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  /** In `currency` when given (original amounts), else in the base currency (converted amounts). */
+  @IsOptional()
+  @IsDecimalAmount()
+  minAmount?: string;
+
+  @IsOptional()
+  @IsDecimalAmount()
+  maxAmount?: string;
+
+  @IsOptional()
+  @IsCurrencyCode()
+  currency?: string;
+
+  @IsOptional()
+  @IsIn(EXPENSE_STATUSES)
+  status?: ExpenseStatus;
+
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
+
+  @IsOptional()
+  @IsIn(EXPENSE_SORTS)
+  sort?: ExpenseSort;
+
+  @IsOptional()
+  @Matches(/^([1-9]\d?|1\d\d|200)$/, { message: 'limit must be an integer from 1 to 200' })
+  limit?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+export class ConvertedAmountView {
+  @IsDecimalAmount()
+  amount!: string;
+
+  @IsCurrencyCode()
+  currency!: string;
+
+  /** Units of `currency` per unit of the expense's currency. */
+  @Matches(/^\d+(\.\d+)?$/)
+  rate!: string;
+
+  @IsCalendarDate()
+  rateDate!: string;
+
+  /** `ECB`, or `identity` when the expense is already in the base currency. */
+  @IsString()
+  source!: string;
+}
+
+export class TaxLineView {
+  @IsString()
+  rate!: string;
+
+  @IsOptional()
+  @IsDecimalAmount()
+  base!: string | null;
+
+  @IsDecimalAmount()
+  amount!: string;
+
+  @IsString()
+  label!: string;
+}
+
+export class CategoryRef {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  name!: string;
+}
+
+export class ExpenseView {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  vendor!: string;
+
+  @IsCalendarDate()
+  date!: string;
+
+  @IsDecimalAmount({ positive: true })
+  amount!: string;
+
+  @IsCurrencyCode()
+  currency!: string;
+
+  /** In the owner's base currency; null while the conversion is pending. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConvertedAmountView)
+  converted!: ConvertedAmountView | null;
+
+  @IsIn(['converted', 'pending'])
+  conversionStatus!: 'converted' | 'pending';
+
+  @IsOptional()
+  @IsDecimalAmount()
+  subtotal!: string | null;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TaxLineView)
+  taxLines!: TaxLineView[];
+
+  @IsOptional()
+  @IsDecimalAmount()
+  tip!: string | null;
+
+  @IsOptional()
+  @IsIn(PAYMENT_METHODS)
+  paymentMethod!: PaymentMethod | null;
+
+  @IsOptional()
+  @Matches(/^\d{4}$/)
+  cardLast4!: string | null;
+
+  @ValidateNested()
+  @Type(() => CategoryRef)
+  category!: CategoryRef;
+
+  @IsArray()
+  @IsString({ each: true })
+  tags!: string[];
+
+  @IsOptional()
+  @IsString()
+  notes!: string | null;
+
+  @IsIn(EXPENSE_STATUSES)
+  status!: ExpenseStatus;
+
+  @IsOptional()
+  @IsUUID()
+  documentId!: string | null;
+
+  /** Also the ETag: send it back in If-Match to update or delete this version only. */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsISO8601()
+  createdAt!: string;
+
+  @IsISO8601()
+  updatedAt!: string;
+}
+
+export class ExpensePage {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ExpenseView)
+  items!: ExpenseView[];
+
+  /** Pass as `cursor` for the next page; null on the last page. */
+  @IsOptional()
+  @IsString()
+  nextCursor!: string | null;
+}
+
+// ---- requests over NATS: the caller's user id travels with every one --------------------------
+
+export class UserScoped {
+  @IsUUID()
+  userId!: string;
+}
+
+export class CreateExpenseRequest extends UserScoped {
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  idempotencyKey?: string;
+
+  @ValidateNested()
+  @Type(() => CreateExpenseBody)
+  expense!: CreateExpenseBody;
+}
+
+export class ExpenseIdRequest extends UserScoped {
+  @IsUUID()
+  expenseId!: string;
+}
+
+export class UpdateExpenseRequest extends ExpenseIdRequest {
+  /** From If-Match: the update applies only to this version. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2 ** 31 - 1)
+  expectedVersion?: number;
+
+  @ValidateNested()
+  @Type(() => UpdateExpenseBody)
+  changes!: UpdateExpenseBody;
+}
+
+export class DeleteExpenseRequest extends ExpenseIdRequest {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2 ** 31 - 1)
+  expectedVersion?: number;
+}
+
+export class ListExpensesRequest extends UserScoped {
+  @ValidateNested()
+  @Type(() => ListExpensesQuery)
+  query!: ListExpensesQuery;
+}
