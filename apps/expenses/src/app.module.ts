@@ -20,7 +20,7 @@ export class AppModule {
         DatabaseModule.forRoot(expensesOrmConfig(config.database)),
         NatsModule.forRoot({ url: config.natsUrl, name: 'expenses' }),
         RpcServerModule,
-        OutboxModule.forRoot({ stream: STREAMS.EXPENSES }),
+        OutboxModule.forRoot({ stream: STREAMS.EXPENSES, pollIntervalMs: config.outboxPollIntervalMs }),
         OpsModule.forRoot({ ...config.ops, checks: [DatabaseHealth, NatsHealth] }),
         ScheduleModule.forRoot(),
         FxModule,

@@ -5,18 +5,17 @@ import { startExpenses, type ExpensesUnderTest } from './expenses-service';
 describe('smoke', () => {
   let svc: ExpensesUnderTest;
   beforeAll(async () => {
-    svc = await startExpenses();
+    svc = await startExpenses({ env: { LOG_LEVEL: 'error' } });
   });
   afterAll(async () => {
     await svc?.close();
   });
 
-  it('creates, lists, updates, deletes', async () => {
+  it('creates a pending expense and lists by tags', async () => {
     const userId = aUser();
-    const created = await svc.rpc.request(SUBJECTS.createExpense, { userId, expense: anExpense() });
-    const page = await svc.rpc.request(SUBJECTS.listExpenses, { userId, query: {} });
+    const created = await svc.rpc.request(SUBJECTS.createExpense, { userId, expense: anExpense({ currency: 'USD', tags: ['a', 'b'] }) });
+    expect(created.conversionStatus).toBe('pending');
+    const page = await svc.rpc.request(SUBJECTS.listExpenses, { userId, query: { tags: 'a,b' } });
     expect(page.items).toHaveLength(1);
-    const updated = await svc.rpc.request(SUBJECTS.updateExpense, { userId, expenseId: created.id, expectedVersion: 1, changes: { amount: '20.00', tags: ['x'] } });
-    await svc.rpc.request(SUBJECTS.deleteExpense, { userId, expenseId: created.id });
   });
 });

@@ -5,7 +5,11 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { DtoValidationPipe, NatsHealth, NatsModule } from '@irp/messaging';
 import { OpsModule } from '@irp/observability';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
+import { FxRatesController } from './admin/fx-rates.controller';
 import { AuthController } from './auth/auth.controller';
+import { CategoriesController } from './categories/categories.controller';
+import { ExpensesController } from './expenses/expenses.controller';
+import { SettingsController } from './settings/settings.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/env';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -23,7 +27,7 @@ export class AppModule {
         JwtModule.register({}),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: config.authRateLimit.windowMs, limit: config.authRateLimit.limit }] }),
       ],
-      controllers: [AuthController],
+      controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

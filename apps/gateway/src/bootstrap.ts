@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureLogging, NestPinoLogger } from '@irp/observability';
+import { RATES_FILE_LIMIT_BYTES } from './admin/fx-rates.controller';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/env';
 import { registerHttpHooks, requestIdFor } from './http/http-hooks';
@@ -24,6 +25,8 @@ export async function createGateway(env: NodeJS.ProcessEnv): Promise<NestFastify
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON: any other body type is answered 415 instead of reaching a handler as a string.
   fastify.removeContentTypeParser(['text/plain']);
+  // Rates files (admin import) are XML, and larger than any JSON body.
+  fastify.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: RATES_FILE_LIMIT_BYTES }, (_request, body, done) => done(null, body));
   registerHttpHooks(fastify);
   setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);

@@ -33,4 +33,10 @@ export class DatabaseServiceEnv extends ServiceEnv {
   @Min(1)
   @Max(100)
   DATABASE_POOL_MAX: number = 10;
+
+  /** How often the outbox relay looks for events to publish when idle. */
+  @IsInt()
+  @Min(5)
+  @Max(3_600_000)
+  OUTBOX_POLL_INTERVAL_MS: number = 50;
 }

@@ -6,6 +6,7 @@ import { runNodeScript, ServiceProcess } from './service-process';
 /** The services of the platform, in start order. A new service is one more entry here. */
 export const PLATFORM_SERVICES = [
   { name: 'auth', database: true, opsPort: 9101 },
+  { name: 'expenses', database: true, opsPort: 9102 },
   { name: 'gateway', database: false, opsPort: 9100 },
 ] as const;
 

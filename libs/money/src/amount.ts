@@ -44,6 +44,11 @@ export function convertMinorUnits(minor: bigint, from: string, to: string, rate:
   return BigInt(target.round(0, Big.roundHalfEven).toFixed(0));
 }
 
+/** "1.082500000000000" (a numeric column) → "1.0825". */
+export function normalizeDecimal(decimal: string): string {
+  return new Big(decimal).toFixed();
+}
+
 /** Significant digits kept in derived exchange rates (cross rates through EUR). */
 const RATE_SIGNIFICANT_DIGITS = 15;
 

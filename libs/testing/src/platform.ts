@@ -27,7 +27,8 @@ export async function startTestPlatform(
     secrets: { jwtPrivateKey: signingKey },
     ports: 'random',
     env: { ...infra.env, ...options.env },
-    serviceEnv: options.serviceEnv,
+    // No test reaches the internet: the rates feed is off unless a test points it somewhere.
+    serviceEnv: { ...options.serviceEnv, expenses: { FX_FEED_ENABLED: 'false', ...options.serviceEnv?.expenses } },
   };
   try {
     await migratePlatform(platformOptions);

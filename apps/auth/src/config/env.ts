@@ -45,6 +45,7 @@ export interface AuthConfig {
   natsUrl: string;
   ops: { host: string; port: number };
   database: { url: string; poolMax: number };
+  outboxPollIntervalMs: number;
   tokens: { privateKeyPem: string; retiredPublicKeysPem?: string; accessTtlSeconds: number; refreshTtlDays: number };
   adminEmails: string[];
   passwords: { memoryKib: number; timeCost: number };
@@ -59,6 +60,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     natsUrl: e.NATS_URL,
     ops: { host: e.OPS_HOST, port: e.OPS_PORT },
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
+    outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
     tokens: {
       privateKeyPem: pem(e.AUTH_JWT_PRIVATE_KEY),
       retiredPublicKeysPem: e.AUTH_JWT_RETIRED_PUBLIC_KEYS && pem(e.AUTH_JWT_RETIRED_PUBLIC_KEYS),

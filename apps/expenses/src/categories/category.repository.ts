@@ -38,7 +38,7 @@ export class CategoryRepository {
 
   async listWithCounts(userId: string): Promise<CategoryWithCount[]> {
     const categories = await this.em.find(Category, { userId }, { orderBy: { nameNormalized: 'asc' } });
-    const counts = await this.em.getConnection().execute<{ category_id: string; count: string }[]>(
+    const counts = await this.em.execute<{ category_id: string; count: string }[]>(
       'select category_id, count(*) as count from expenses.expense where user_id = ? group by category_id',
       [userId],
     );
@@ -47,9 +47,8 @@ export class CategoryRepository {
   }
 
   async countExpenses(categoryId: string): Promise<number> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ count: string }[]>('select count(*) as count from expenses.expense where category_id = ?', [categoryId]);
+    // em.execute runs in the current transaction (a merge counts what it just moved).
+    const [row] = await this.em.execute<{ count: string }[]>('select count(*) as count from expenses.expense where category_id = ?', [categoryId]);
     return Number(row.count);
   }
 

@@ -36,6 +36,7 @@ export interface ExpensesConfig {
   natsUrl: string;
   ops: { host: string; port: number };
   database: { url: string; poolMax: number };
+  outboxPollIntervalMs: number;
   fx: { feedEnabled: boolean; dailyUrl: string; historyUrl: string; cron: string; timeoutMs: number; pendingIntervalMs: number };
 }
 
@@ -46,6 +47,7 @@ export function loadExpensesConfig(env: NodeJS.ProcessEnv): ExpensesConfig {
     natsUrl: e.NATS_URL,
     ops: { host: e.OPS_HOST, port: e.OPS_PORT },
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
+    outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
     fx: {
       feedEnabled: e.FX_FEED_ENABLED,
       dailyUrl: e.FX_ECB_DAILY_URL,

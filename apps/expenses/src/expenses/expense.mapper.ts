@@ -1,4 +1,4 @@
-import { toDecimalString } from '@irp/money';
+import { normalizeDecimal, toDecimalString } from '@irp/money';
 import type { ExpenseSnapshot, ExpenseView } from '@irp/contracts';
 import type { Expense } from './expense.entity';
 
@@ -15,7 +15,7 @@ export function toExpenseView(expense: Expense): ExpenseView {
     converted: conversion && {
       amount: toDecimalString(conversion.amountMinor, conversion.currency),
       currency: conversion.currency,
-      rate: conversion.rate,
+      rate: normalizeDecimal(conversion.rate),
       rateDate: conversion.rateDate,
       source: conversion.source,
     },

@@ -57,7 +57,8 @@ export class ExpenseRepository {
     if (filter.status) qb.andWhere({ status: filter.status });
     if (filter.documentId) qb.andWhere({ documentId: filter.documentId });
     if (filter.vendorText) qb.andWhere({ vendorNormalized: { $like: `%${escapeLike(filter.vendorText)}%` } });
-    if (filter.tags?.length) qb.andWhere('e.tags @> ?::text[]', [filter.tags]);
+    // The array expands to one placeholder per tag.
+    if (filter.tags?.length) qb.andWhere('e.tags @> array[?]::text[]', [filter.tags]);
     if (filter.currency) qb.andWhere({ currency: filter.currency });
     const amountField = filter.currency ? 'amountMinor' : 'convertedMinor';
     if (filter.minMinor !== undefined) qb.andWhere({ [amountField]: { $gte: filter.minMinor } });

@@ -32,10 +32,10 @@ export class FxRateRepository {
    * rate for every needed currency, with those rates.
    */
   async findRates(source: string, currencies: string[], date: string, lookbackDays: number): Promise<{ date: string; rates: Map<string, string> } | null> {
-    const rows = await this.em.getConnection().execute<{ date: string; currency: string; rate: string }[]>(
+    const rows = await this.em.execute<{ date: string; currency: string; rate: string }[]>(
       `select to_char(date, 'YYYY-MM-DD') as date, currency, rate::text as rate
          from expenses.fx_rate
-        where source = ? and currency = any(?) and date <= ?::date and date >= ?::date - ?::int
+        where source = ? and currency in (?) and date <= ?::date and date >= ?::date - ?::int
         order by date desc`,
       [source, currencies, date, date, lookbackDays],
     );
@@ -50,9 +50,10 @@ export class FxRateRepository {
   }
 
   async latestDate(source: string): Promise<string | null> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ date: string | null }[]>(`select to_char(max(date), 'YYYY-MM-DD') as date from expenses.fx_rate where source = ?`, [source]);
+    const [row] = await this.em.execute<{ date: string | null }[]>(
+      `select to_char(max(date), 'YYYY-MM-DD') as date from expenses.fx_rate where source = ?`,
+      [source],
+    );
     return row.date;
   }
 }
