@@ -34,8 +34,9 @@ export class EcbFeedService implements OnApplicationBootstrap, OnApplicationShut
       name: 'ecb-feed',
       timeout: config.fx.timeoutMs,
       resetTimeout: 60_000,
+      // A feed fetched a few times a day: any failure among the last fetches opens the circuit.
       volumeThreshold: 2,
-      errorThresholdPercentage: 50,
+      errorThresholdPercentage: 25,
     });
     this.breaker.on('open', () => this.log.warn('ECB feed circuit opened; fetches pause'));
     this.breaker.on('close', () => this.log.info('ECB feed circuit closed'));
