@@ -106,6 +106,9 @@ describe('auth through the gateway', () => {
     expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/auth/me']));
     expect(document.body.components.schemas).toHaveProperty('RegisterRequest');
     expect(document.body.components.schemas).toHaveProperty('Problem');
+    const asyncApi = await api.get<{ asyncapi: string; channels: Record<string, unknown> }>('/asyncapi.json');
+    expect(asyncApi.body.asyncapi).toBe('3.0.0');
+    expect(Object.keys(asyncApi.body.channels)).toContain('expenseCreated');
     const ui = await fetch(`${platform.gatewayUrl}/api/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');

@@ -183,7 +183,7 @@ describe('expenses through the gateway', () => {
         const seen: string[] = [];
         let cursor: string | null = null;
         do {
-          const query: string = `?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`;
+          const query = `?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`;
           const page = await list(user, query);
           expect(page.status).toBe(200);
           expect(page.body.items.length).toBeLessThanOrEqual(2);

@@ -12,6 +12,7 @@ import { ExpensesController } from './expenses/expenses.controller';
 import { SettingsController } from './settings/settings.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/env';
+import { AsyncApiController } from './http/asyncapi.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 
 
@@ -27,7 +28,7 @@ export class AppModule {
         JwtModule.register({}),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: config.authRateLimit.windowMs, limit: config.authRateLimit.limit }] }),
       ],
-      controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController],
+      controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, AsyncApiController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

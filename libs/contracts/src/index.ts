@@ -10,3 +10,6 @@ export * from './expenses/settings.dto';
 export * from './subjects';
 export * from './validation';
 export * from './validators';
+export * from './registry';
+export { buildAsyncApiDocument } from './asyncapi';
+export { dtoJsonSchemas } from './json-schemas';

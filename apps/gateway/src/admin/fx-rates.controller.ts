@@ -23,7 +23,7 @@ export class FxRatesController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 201, schema: schemaRef(ImportRatesResult) })
   @problemResponses(400, 401)
-  async import(@Body() document: unknown, @Query('source') source: string = 'ECB'): Promise<ImportRatesResult> {
+  async import(@Body() document: unknown, @Query('source') source = 'ECB'): Promise<ImportRatesResult> {
     if (!FX_SOURCES.includes(source as FxSource)) {
       throw new DomainError(ErrorCode.VALIDATION, `unknown source ${source}`, { fields: [{ field: 'source', messages: [`must be one of ${FX_SOURCES.join(', ')}`] }] });
     }

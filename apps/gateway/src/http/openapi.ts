@@ -1,6 +1,6 @@
 import { applyDecorators, type INestApplication } from '@nestjs/common';
 import { ApiResponse, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { dtoJsonSchemas } from '@irp/contracts';
 
 const COMPONENTS = '#/components/schemas/';
 
@@ -58,7 +58,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   document.components ??= {};
   document.components.schemas = {
     ...document.components.schemas,
-    ...(validationMetadatasToSchemas({ refPointerPrefix: COMPONENTS }) as Record<string, object>),
+    ...dtoJsonSchemas(COMPONENTS),
     Problem: PROBLEM_SCHEMA,
   };
   return document;

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { buildAsyncApiDocument } from '@irp/contracts';
+import { Public } from '../auth/auth.guard';
+
+/** The bus API for subscribers: every NATS subject and event, as AsyncAPI 3. */
+@ApiTags('docs')
+@Controller('asyncapi.json')
+export class AsyncApiController {
+  private readonly document = buildAsyncApiDocument();
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'AsyncAPI 3 document of the NATS subjects and domain events' })
+  get(): Record<string, unknown> {
+    return this.document;
+  }
+}
