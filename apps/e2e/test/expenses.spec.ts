@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseDto, ExpensePage, ExpenseView, type CategoryList, type CategoryView, type SettingsView } from '@irp/contracts';
-import { httpClient, startTestPlatform, type HttpClient, type HttpResult, type TestPlatform } from '@irp/testing';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { httpClient, startTestPlatform, WORKSPACE_ROOT, type HttpClient, type HttpResult, type TestPlatform } from '@irp/testing';
 import { newSession, type Session } from './session';
 
 interface Problem {
@@ -294,6 +299,21 @@ describe('expenses through the gateway', () => {
 
       const gbp = await create(user, { vendor: 'Pub', date: '2026-06-05', amount: '8.50', currency: 'GBP' });
       expect(gbp.body.converted).toMatchObject({ amount: '10.00', currency: 'EUR', rateDate: '2026-06-05' });
+    });
+
+    it('imports a rates file with the CLI, straight into the database', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'irp-rates-'));
+      const file = path.join(dir, 'eurofxref.xml');
+      await writeFile(file, ecbXml({ '2026-07-01': { CHF: '0.9400' } }));
+      const cli = path.join(WORKSPACE_ROOT, 'dist/apps/expenses/src/fx-import.js');
+      const run = promisify(execFile);
+      await run(process.execPath, [cli, file], { env: { ...process.env, DATABASE_URL: platform.infra.database.url, LOG_LEVEL: 'warn' } });
+      await expect(run(process.execPath, [cli, path.join(dir, 'missing.xml')], { env: { ...process.env, DATABASE_URL: platform.infra.database.url } })).rejects.toThrow();
+      await rm(dir, { recursive: true, force: true });
+
+      const user = await newSession(api);
+      const chf = await create(user, { vendor: 'Kiosk', date: '2026-07-01', amount: '9.40', currency: 'CHF' });
+      expect(chf.body.converted).toMatchObject({ amount: '10.00', currency: 'EUR', rateDate: '2026-07-01' });
     });
 
     it('converts every expense again into a new base currency', async () => {

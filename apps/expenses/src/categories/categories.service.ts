@@ -25,6 +25,14 @@ export class CategoriesService {
     return category;
   }
 
+  /**
+   * The id to filter by: an id is used as it is (the query is scoped to the user anyway, so
+   * another user's category id just matches nothing); a name is looked up.
+   */
+  async idFor(userId: string, nameOrId: string): Promise<string> {
+    return UUID.test(nameOrId) ? nameOrId : (await this.resolve(userId, nameOrId)).id;
+  }
+
   async get(userId: string, categoryId: string): Promise<Category> {
     const category = await this.categories.findOwned(userId, categoryId);
     if (!category) throw CategoriesErrors.notFound();

@@ -1,29 +1,64 @@
 import { normalizeDecimal, toDecimalString } from '@irp/money';
 import type { ExpenseSnapshot, ExpenseView } from '@irp/contracts';
-import type { Expense } from './expense.entity';
+import type { Expense, TaxLine } from './expense.entity';
 
-const decimal = (minor: bigint | null, currency: string) => (minor === null ? null : toDecimalString(minor, currency));
+/**
+ * What a view is made of: an Expense entity, or a row of the list query read without building
+ * entities (minor units then arrive as strings).
+ */
+export interface ExpenseFields {
+  id: string;
+  userId: string;
+  vendor: string;
+  date: string;
+  amountMinor: bigint | string;
+  currency: string;
+  convertedMinor: bigint | string | null;
+  baseCurrency: string | null;
+  fxRate: string | null;
+  fxRateDate: string | null;
+  fxSource: string | null;
+  conversionStatus: 'converted' | 'pending';
+  subtotalMinor: bigint | string | null;
+  taxLines: TaxLine[];
+  tipMinor: bigint | string | null;
+  paymentMethod: Expense['paymentMethod'];
+  cardLast4: string | null;
+  category: { id: string; name: string };
+  tags: string[];
+  notes: string | null;
+  status: Expense['status'];
+  documentId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
-export function toExpenseView(expense: Expense): ExpenseView {
-  const conversion = expense.conversion;
+const decimal = (minor: bigint | string | null, currency: string) => (minor === null ? null : toDecimalString(BigInt(minor), currency));
+
+export function toExpenseView(expense: ExpenseFields): ExpenseView {
+  const converted = expense.conversionStatus === 'converted' && expense.convertedMinor !== null;
+  const baseCurrency = expense.baseCurrency ?? expense.currency;
   return {
     id: expense.id,
     vendor: expense.vendor,
     date: expense.date,
-    amount: toDecimalString(expense.amountMinor, expense.currency),
+    amount: toDecimalString(BigInt(expense.amountMinor), expense.currency),
     currency: expense.currency,
-    converted: conversion && {
-      amount: toDecimalString(conversion.amountMinor, conversion.currency),
-      currency: conversion.currency,
-      rate: normalizeDecimal(conversion.rate),
-      rateDate: conversion.rateDate,
-      source: conversion.source,
-    },
+    converted: converted
+      ? {
+          amount: toDecimalString(BigInt(expense.convertedMinor as bigint | string), baseCurrency),
+          currency: baseCurrency,
+          rate: normalizeDecimal(expense.fxRate ?? '1'),
+          rateDate: expense.fxRateDate ?? expense.date,
+          source: expense.fxSource ?? 'identity',
+        }
+      : null,
     conversionStatus: expense.conversionStatus,
     subtotal: decimal(expense.subtotalMinor, expense.currency),
     taxLines: expense.taxLines.map((line) => ({
       rate: line.rate,
-      base: line.baseMinor === null ? null : toDecimalString(BigInt(line.baseMinor), expense.currency),
+      base: decimal(line.baseMinor, expense.currency),
       amount: toDecimalString(BigInt(line.amountMinor), expense.currency),
       label: line.label,
     })),

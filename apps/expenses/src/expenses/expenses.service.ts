@@ -199,7 +199,7 @@ export class ExpensesService {
     return {
       from: query.from,
       to: query.to,
-      categoryId: query.category ? (await this.categories.resolve(userId, query.category)).id : undefined,
+      categoryId: query.category ? await this.categories.idFor(userId, query.category) : undefined,
       tags: query.tags ? cleanTags(query.tags.split(',')) : undefined,
       vendorText: query.q?.trim().toLowerCase(),
       currency: query.currency,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_AUDIENCE,
@@ -27,8 +27,8 @@ const invalidToken = (detail = 'the access token is invalid') => new DomainError
 @Injectable()
 export class AccessTokenVerifier implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = getLogger(AccessTokenVerifier.name);
-  /** PEM of each accepted key, by key id. */
-  private keys = new Map<string, string>();
+  /** Each accepted key by key id, parsed once (not per request). */
+  private keys = new Map<string, KeyObject>();
   private lastFetch = 0;
   private fetching?: Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -60,7 +60,8 @@ export class AccessTokenVerifier implements OnApplicationBootstrap, OnApplicatio
     const key = await this.keyFor(header.kid);
     try {
       return this.jwt.verify<AccessTokenClaims>(token, {
-        publicKey: key,
+        // jsonwebtoken takes a KeyObject; @nestjs/jwt's type only lists strings and buffers.
+        publicKey: key as unknown as string,
         algorithms: [ACCESS_TOKEN_ALGORITHM],
         issuer: ACCESS_TOKEN_ISSUER,
         audience: ACCESS_TOKEN_AUDIENCE,
@@ -70,7 +71,7 @@ export class AccessTokenVerifier implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  private async keyFor(kid: string): Promise<string> {
+  private async keyFor(kid: string): Promise<KeyObject> {
     let key = this.keys.get(kid);
     if (!key && (this.keys.size === 0 || Date.now() - this.lastFetch > UNKNOWN_KEY_REFETCH_MS)) {
       await this.refreshKeys().catch((error: unknown) => {
@@ -87,10 +88,10 @@ export class AccessTokenVerifier implements OnApplicationBootstrap, OnApplicatio
     this.fetching ??= (async () => {
       try {
         const jwks = await this.rpc.request(SUBJECTS.getJwks, {});
-        const keys = new Map<string, string>();
+        const keys = new Map<string, KeyObject>();
         for (const jwk of jwks.keys) {
           if (jwk.alg !== ACCESS_TOKEN_ALGORITHM || jwk.use !== 'sig') continue;
-          keys.set(jwk.kid, createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString());
+          keys.set(jwk.kid, createPublicKey({ key: jwk as never, format: 'jwk' }));
         }
         this.keys = keys;
         this.lastFetch = Date.now();

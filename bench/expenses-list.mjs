@@ -1,0 +1,180 @@
+// Expense list and create throughput, through the gateway and as bare SQL (issue: expenses benchmark).
+//   npm run build && npm run bench:expenses [-- --users 1000 --expenses 1000000 --seconds 20 --connections 50]
+// Starts its own PostgreSQL, NATS and services (as `npm start` does, in a temp dir), seeds expenses
+// straight into the expenses schema, mints access tokens with the platform's signing key, then runs
+//   1. GET /api/v1/expenses?from&to&category&limit=50 with autocannon,
+//   2. POST /api/v1/expenses with autocannon,
+//   3. the list query as SQL from this one Node process (pg pool, same concurrency).
+// PROFILE=1 also writes CPU profiles of the gateway and expenses processes under /tmp/prof.
+import autocannon from 'autocannon';
+import { createPrivateKey, randomUUID, sign } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '..');
+const infra = require(path.join(root, 'dist/libs/embedded-infra/src/index.js'));
+
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string', default: '1000' },
+    expenses: { type: 'string', default: '1000000' },
+    seconds: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '50' },
+    sampler: { type: 'string', default: '0.01' },
+  },
+});
+const USERS = Number(values.users);
+const EXPENSES = Number(values.expenses);
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+
+const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+function accessToken(privateKey, kid, userId) {
+  const now = Math.floor(Date.now() / 1000);
+  const input = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64({ sub: userId, roles: [], iss: 'irp-auth', aud: 'irp-api', iat: now, exp: now + 3600, jti: randomUUID() })}`;
+  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+}
+
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+const QUARTERS = [
+  ['2025-01-01', '2025-03-31'],
+  ['2025-04-01', '2025-06-30'],
+  ['2025-07-01', '2025-09-30'],
+  ['2025-10-01', '2025-12-31'],
+  ['2026-01-01', '2026-03-31'],
+  ['2026-04-01', '2026-06-30'],
+];
+
+async function seed(client) {
+  const started = performance.now();
+  await client.query(`insert into expenses.category (id, user_id, name, name_normalized, created_at)
+    select gen_random_uuid(), u.id, c.name, c.name, now()
+      from (select gen_random_uuid() as id from generate_series(1, $1)) u
+      cross join unnest($2::text[]) as c(name)`, [USERS, ['meals', 'travel', 'lodging', 'fuel', 'office supplies', 'software', 'utilities', 'phone/internet', 'groceries', 'entertainment', 'professional services', 'other']]);
+  await client.query(`create temporary table seed_category as
+    select user_id, array_agg(id order by name) as ids, row_number() over () as n from expenses.category group by user_id`);
+  await client.query(`insert into expenses.expense (id, user_id, vendor, vendor_normalized, date, amount_minor, currency, converted_minor,
+       base_currency, fx_rate, fx_rate_date, fx_source, conversion_status, tax_lines, category_id, tags, status, created_at, updated_at, version)
+    select gen_random_uuid(), c.user_id, v.vendor, lower(v.vendor), d.date, a.amount, 'EUR', a.amount, 'EUR', 1, d.date, 'identity',
+           'converted', '[]'::jsonb, c.ids[1 + (i % 12)::int], '{}', 'confirmed', now(), now(), 1
+      from generate_series(1::bigint, $1) i
+      join seed_category c on c.n = 1 + (i % $2)
+      cross join lateral (select 'Vendor ' || (i % 5000) as vendor) v
+      cross join lateral (select date '2025-01-01' + ((i * 7919) % 540)::int as date) d
+      cross join lateral (select 100 + ((i * 104729) % 50000)::bigint as amount) a`, [EXPENSES, USERS]);
+  await client.query('analyze expenses.expense; analyze expenses.category');
+  return (performance.now() - started) / 1000;
+}
+
+const LIST_SQL = `select e.*, c.id as c_id, c.name as c_name from expenses.expense e join expenses.category c on c.id = e.category_id
+  where e.user_id = $1 and e.date >= $2 and e.date <= $3 and e.category_id = $4 order by e.date desc, e.id desc limit 51`;
+
+async function bareSql(pool, targets) {
+  const latencies = [];
+  const deadline = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < deadline) {
+        const t = pick(targets);
+        const [from, to] = pick(QUARTERS);
+        const started = performance.now();
+        await pool.query(LIST_SQL, [t.userId, from, to, pick(t.categories)]);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
+  return { rps: (latencies.length / SECONDS).toFixed(0), p50: p(0.5), p99: p(0.99) };
+}
+
+function cannon(options) {
+  return autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+}
+
+const dir = await mkdtemp(path.join(tmpdir(), 'irp-bench-'));
+await chmod(dir, 0o755);
+const postgres = await infra.EmbeddedPostgres.start({ dataDir: path.join(dir, 'pg'), password: 'bench', logFile: path.join(dir, 'pg.log') });
+const nats = await infra.LocalNatsServer.start({ dataDir: path.join(dir, 'nats') });
+const signingKey = infra.generateSigningKey();
+const options = {
+  root,
+  databaseUrl: postgres.url(),
+  natsUrl: nats.url,
+  secrets: { jwtPrivateKey: signingKey },
+  ports: 'random',
+  env: {
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    OPS_HOST: '127.0.0.1',
+    HOST: '127.0.0.1',
+    OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+    OTEL_TRACES_SAMPLER_ARG: values.sampler,
+    DATABASE_POOL_MAX: '20',
+  },
+  serviceEnv: { expenses: { FX_FEED_ENABLED: 'false', ...(process.env.PROFILE && { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof/expenses' }) }, ...(process.env.PROFILE && { gateway: { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof/gateway' } }) },
+};
+let platform;
+const admin = new pg.Client({ connectionString: postgres.url() });
+const pool = new pg.Pool({ connectionString: postgres.url(), max: 20 });
+try {
+  await infra.migratePlatform(options);
+  await admin.connect();
+  const seedSeconds = await seed(admin);
+  platform = await infra.startPlatform(options);
+  const api = `${platform.gatewayUrl}/api/v1`;
+  const { keys } = await (await fetch(`${api}/auth/jwks`)).json();
+  const privateKey = createPrivateKey(signingKey);
+
+  const { rows } = await admin.query('select user_id, array_agg(id) as categories from expenses.category group by user_id limit 200');
+  const targets = rows.map((row) => ({ userId: row.user_id, categories: row.categories, token: accessToken(privateKey, keys[0].kid, row.user_id) }));
+
+  const listing = await cannon({
+    url: `${api}/expenses`,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const t = pick(targets);
+          const [from, to] = pick(QUARTERS);
+          return { ...request, path: `/api/v1/expenses?from=${from}&to=${to}&category=${pick(t.categories)}&limit=50`, headers: { authorization: `Bearer ${t.token}` } };
+        },
+      },
+    ],
+  });
+  const creating = await cannon({
+    url: `${api}/expenses`,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const t = pick(targets);
+          return {
+            ...request,
+            headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ vendor: 'Bench Cafe', date: '2026-03-01', amount: '12.34', currency: 'EUR', category: 'meals' }),
+          };
+        },
+      },
+    ],
+  });
+  const sql = await bareSql(pool, targets);
+
+  console.log(`\n${EXPENSES.toLocaleString('en')} expenses across ${USERS} users (seeded in ${seedSeconds.toFixed(0)} s); ${CONNECTIONS} connections, ${SECONDS} s each; trace sampling ${values.sampler}\n`);
+  console.log('| what | req/s | p50 | p99 | errors |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| GET /expenses?from&to&category&limit=50 via gateway | ${listing.requests.average.toFixed(0)} | ${listing.latency.p50} ms | ${listing.latency.p99} ms | ${listing.non2xx + listing.errors} |`);
+  console.log(`| POST /expenses via gateway | ${creating.requests.average.toFixed(0)} | ${creating.latency.p50} ms | ${creating.latency.p99} ms | ${creating.non2xx + creating.errors} |`);
+  console.log(`| the list query as bare SQL (one Node process, pg pool 20) | ${sql.rps} | ${sql.p50} ms | ${sql.p99} ms | 0 |`);
+} finally {
+  await pool.end();
+  await admin.end().catch(() => undefined);
+  await platform?.stop();
+  await nats.stop();
+  await postgres.stop();
+  await rm(dir, { recursive: true, force: true });
+}
