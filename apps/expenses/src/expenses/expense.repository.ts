@@ -101,6 +101,10 @@ export class ExpenseRepository {
     this.em.persist(key);
   }
 
+  deleteIdempotencyKeysBefore(cutoff: Date): Promise<number> {
+    return this.em.nativeDelete(IdempotencyKey, { createdAt: { $lt: cutoff } });
+  }
+
   /** Expenses waiting for a rate after `afterId`, locked for this transaction (other replicas skip them). */
   lockPending(limit: number, afterId?: string): Promise<Expense[]> {
     return this.em.find(

@@ -10,6 +10,7 @@ import { ExpenseEvents } from './expense-events';
 import { ExpenseRepository } from './expense.repository';
 import { ExpensesHandler } from './expenses.handler';
 import { ExpensesService } from './expenses.service';
+import { IdempotencyKeysPurge } from './idempotency-keys.purge';
 import { PendingConversions } from './pending-conversions';
 
 /**
@@ -25,6 +26,7 @@ import { PendingConversions } from './pending-conversions';
     ExpenseEvents,
     ConversionService,
     PendingConversions,
+    IdempotencyKeysPurge,
     CategoryMergeService,
     SettingsService,
     SettingsRepository,

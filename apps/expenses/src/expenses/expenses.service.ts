@@ -21,8 +21,18 @@ const DEFAULT_PAGE_SIZE = 50;
 const withBigints = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a, withBigints) === JSON.stringify(b, withBigints);
 
+/** JSON with keys sorted at every level: the same body hashes the same whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 function requestHash(body: object): string {
-  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 
 @Injectable()
