@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { DomainError, SUBJECTS } from '@irp/contracts';
+import { SUBJECTS, type DomainError } from '@irp/contracts';
 import { IdempotencyKey } from '../src/expenses/idempotency-key.entity';
 import { IdempotencyKeysPurge } from '../src/expenses/idempotency-keys.purge';
 import { aUser, anExpense } from './factories/expense.factory';
