@@ -13,3 +13,4 @@ export * from './validators';
 export * from './registry';
 export { buildAsyncApiDocument } from './asyncapi';
 export { dtoJsonSchemas } from './json-schemas';
+export * from './documents/extraction.dto';

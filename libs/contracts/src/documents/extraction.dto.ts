@@ -1,0 +1,115 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { PAYMENT_METHODS, type PaymentMethod } from '../expenses/expense.dto';
+
+/** How sure the extractor is of a value: 0 (a guess) to 1 (certain). */
+class Confidence {
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  confidence!: number;
+}
+
+export class ExtractedText extends Confidence {
+  @IsString()
+  value!: string;
+}
+
+/** A calendar date, YYYY-MM-DD. */
+export class ExtractedDate extends Confidence {
+  @IsString()
+  value!: string;
+}
+
+/** A decimal amount as a string ("12.34"), in `currency` of the extraction. */
+export class ExtractedAmount extends Confidence {
+  @IsString()
+  value!: string;
+}
+
+export class ExtractedPaymentMethod extends Confidence {
+  @IsIn(PAYMENT_METHODS)
+  value!: PaymentMethod;
+}
+
+export class ExtractedTaxLine extends Confidence {
+  /** GST, VAT, SST, sales tax, ... as printed. */
+  @IsString()
+  label!: string;
+
+  /** Percent as a decimal string, when printed. */
+  @IsOptional()
+  @IsString()
+  rate!: string | null;
+
+  @IsString()
+  amount!: string;
+}
+
+export class ExtractedLineItem extends Confidence {
+  @IsString()
+  description!: string;
+
+  @IsOptional()
+  @IsString()
+  quantity!: string | null;
+
+  @IsOptional()
+  @IsString()
+  unitPrice!: string | null;
+
+  @IsOptional()
+  @IsString()
+  amount!: string | null;
+}
+
+/** Every field a receipt or invoice may yield; null when not found. */
+export class ExtractedFields {
+  @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorName!: ExtractedText | null;
+  @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorAddress!: ExtractedText | null;
+  @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorPhone!: ExtractedText | null;
+  @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorTaxId!: ExtractedText | null;
+  @IsOptional() @ValidateNested() @Type(() => ExtractedDate) date!: ExtractedDate | null;
+  @IsOptional() @ValidateNested() @Type(() => ExtractedAmount) total!: ExtractedAmount | null;
+  @IsOptional() @ValidateNested() @Type(() => ExtractedAmount) subtotal!: ExtractedAmount | null;
+  @IsOptional() @ValidateNested() @Type(() => ExtractedAmount) tip!: ExtractedAmount | null;
+  /** ISO 4217 code. */
+  @IsOptional() @ValidateNested() @Type(() => ExtractedText) currency!: ExtractedText | null;
+  @IsOptional() @ValidateNested() @Type(() => ExtractedPaymentMethod) paymentMethod!: ExtractedPaymentMethod | null;
+  @IsOptional() @ValidateNested() @Type(() => ExtractedText) cardLast4!: ExtractedText | null;
+  /** Invoice or receipt number. */
+  @IsOptional() @ValidateNested() @Type(() => ExtractedText) documentNumber!: ExtractedText | null;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ExtractedTaxLine)
+  taxLines!: ExtractedTaxLine[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ExtractedLineItem)
+  lineItems!: ExtractedLineItem[];
+}
+
+/** What reading one document produced. */
+export class Extraction {
+  @ValidateNested()
+  @Type(() => ExtractedFields)
+  fields!: ExtractedFields;
+
+  /** The full text read (text layer or OCR), pages separated by form feeds. */
+  @IsString()
+  text!: string;
+
+  @IsInt()
+  @Min(1)
+  pages!: number;
+
+  /** Where the text came from: a PDF text layer, OCR, or both (a PDF with scanned pages). */
+  @IsIn(['pdf-text', 'ocr', 'mixed'])
+  source!: 'pdf-text' | 'ocr' | 'mixed';
+
+  @IsInt()
+  @Min(0)
+  durationMs!: number;
+}
