@@ -17,7 +17,7 @@ const require = createRequire(path.join(root, 'package.json'));
 const yaml = require('js-yaml');
 
 /** Secrets created outside kustomize (`kubectl create secret`), per overlay. */
-const OUT_OF_BAND_SECRETS = { 'k8s/overlays/prod': ['auth-secrets', 'expenses-secrets', 'gateway-tls'] };
+const OUT_OF_BAND_SECRETS = { 'k8s/overlays/prod': ['auth-secrets', 'expenses-secrets', 'ocr-secrets', 'gateway-tls'] };
 
 const errors = [];
 const notes = [];

@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { STREAMS } from '@irp/contracts';
+import { BlobStoreModule } from '@irp/blob-store';
+import { DOCUMENTS_BUCKET, STREAMS } from '@irp/contracts';
 import { NatsHealth, NatsModule, OutboxModule, RpcServerModule } from '@irp/messaging';
 import { OpsModule } from '@irp/observability';
 import { DatabaseHealth, DatabaseModule } from '@irp/persistence';
 import { CategoriesModule } from './categories/categories.module';
 import { EXPENSES_CONFIG, type ExpensesConfig } from './config/env';
+import { DocumentsModule } from './documents/documents.module';
 import { ExpensesModule } from './expenses/expenses.module';
 import { FxModule } from './fx/fx.module';
 import { expensesOrmConfig } from './orm.config';
@@ -20,12 +22,14 @@ export class AppModule {
         DatabaseModule.forRoot(expensesOrmConfig(config.database)),
         NatsModule.forRoot({ url: config.natsUrl, name: 'expenses' }),
         RpcServerModule,
-        OutboxModule.forRoot({ stream: STREAMS.EXPENSES, pollIntervalMs: config.outboxPollIntervalMs }),
+        OutboxModule.forRoot({ streams: [STREAMS.EXPENSES, STREAMS.OCR_JOBS], pollIntervalMs: config.outboxPollIntervalMs }),
         OpsModule.forRoot({ ...config.ops, checks: [DatabaseHealth, NatsHealth] }),
         ScheduleModule.forRoot(),
         FxModule,
         CategoriesModule,
         ExpensesModule,
+        BlobStoreModule.forRoot(DOCUMENTS_BUCKET),
+        DocumentsModule,
       ],
       providers: [{ provide: EXPENSES_CONFIG, useValue: config }],
       exports: [EXPENSES_CONFIG],

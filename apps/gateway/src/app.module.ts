@@ -2,12 +2,16 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { BlobStoreModule } from '@irp/blob-store';
+import { DOCUMENTS_BUCKET } from '@irp/contracts';
 import { DtoValidationPipe, NatsHealth, NatsModule } from '@irp/messaging';
 import { OpsModule } from '@irp/observability';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { FxRatesController } from './admin/fx-rates.controller';
 import { AuthController } from './auth/auth.controller';
 import { CategoriesController } from './categories/categories.controller';
+import { DocumentEventsStream } from './documents/document-events.stream';
+import { DocumentsController } from './documents/documents.controller';
 import { ExpensesController } from './expenses/expenses.controller';
 import { SettingsController } from './settings/settings.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -26,15 +30,17 @@ export class AppModule {
         NatsModule.forRoot({ url: config.natsUrl, name: 'gateway', requestTimeoutMs: config.rpcTimeoutMs }),
         OpsModule.forRoot({ ...config.ops, checks: [NatsHealth] }),
         JwtModule.register({}),
+        BlobStoreModule.forRoot(DOCUMENTS_BUCKET),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: config.authRateLimit.windowMs, limit: config.authRateLimit.limit }] }),
       ],
-      controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, AsyncApiController],
+      controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, AsyncApiController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: DtoValidationPipe },
         AccessTokenVerifier,
+        DocumentEventsStream,
       ],
       exports: [GATEWAY_CONFIG],
     };

@@ -4,7 +4,9 @@ import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureLogging, NestPinoLogger } from '@irp/observability';
 import { RATES_FILE_LIMIT_BYTES } from './admin/fx-rates.controller';
+import fastifyMultipart from '@fastify/multipart';
 import { AppModule } from './app.module';
+import { RAW_DOCUMENT_TYPES } from './documents/documents.controller';
 import { loadGatewayConfig } from './config/env';
 import { registerHttpHooks, requestIdFor } from './http/http-hooks';
 import { setupOpenApi } from './http/openapi';
@@ -27,6 +29,9 @@ export async function createGateway(env: NodeJS.ProcessEnv): Promise<NestFastify
   fastify.removeContentTypeParser(['text/plain']);
   // Rates files (admin import) are XML, and larger than any JSON body.
   fastify.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: RATES_FILE_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+  // Documents: multipart forms, or the raw bytes as the body, passed on as a stream (never buffered).
+  await app.register(fastifyMultipart as never, { limits: { files: 1, fields: 10, fileSize: config.uploads.maxBytes + 1 } });
+  fastify.addContentTypeParser(RAW_DOCUMENT_TYPES, (_request, payload, done) => done(null, payload));
   registerHttpHooks(fastify);
   setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);

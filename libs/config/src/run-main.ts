@@ -5,13 +5,13 @@ interface Closable {
   close(): Promise<void>;
 }
 
-const SHUTDOWN_TIMEOUT_MS = 15_000;
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 15_000;
 
 /**
  * The body of every service's main.ts: start, stop cleanly on SIGTERM/SIGINT, and fail fast
  * with a plain message (no stack) when the configuration is wrong.
  */
-export function runMain(name: string, start: () => Promise<Closable>): void {
+export function runMain(name: string, start: () => Promise<Closable>, options: { shutdownTimeoutMs?: number } = {}): void {
   // Created when needed: start() configures logging (service name, level) first.
   const log = () => getLogger(name);
   start().then(
@@ -21,7 +21,7 @@ export function runMain(name: string, start: () => Promise<Closable>): void {
         const timer = setTimeout(() => {
           log().error('shutdown timed out; exiting');
           process.exit(1);
-        }, SHUTDOWN_TIMEOUT_MS);
+        }, options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
         service.close().then(
           () => {
             clearTimeout(timer);

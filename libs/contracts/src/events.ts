@@ -10,9 +10,18 @@ export interface EventEnvelope<TData = unknown> {
   data: TData;
 }
 
-/** One JetStream stream per owning service; events are only ever extended compatibly. */
+export interface StreamDefinition {
+  name: string;
+  subjects: readonly string[];
+  /** `workqueue`: a message is gone once a consumer acks it (jobs); `limits`: kept for every subscriber (events). */
+  retention: 'limits' | 'workqueue';
+}
+
+/** One JetStream stream per owning service, plus the OCR work queue; events are only ever extended compatibly. */
 export const STREAMS = {
-  AUTH: { name: 'AUTH', subjects: ['auth.events.>'] },
-  EXPENSES: { name: 'EXPENSES', subjects: ['expenses.events.>'] },
-} as const;
+  AUTH: { name: 'AUTH', subjects: ['auth.events.>'], retention: 'limits' },
+  EXPENSES: { name: 'EXPENSES', subjects: ['expenses.events.>'], retention: 'limits' },
+  OCR: { name: 'OCR', subjects: ['ocr.events.>'], retention: 'limits' },
+  OCR_JOBS: { name: 'OCR_JOBS', subjects: ['ocr.jobs.>'], retention: 'workqueue' },
+} as const satisfies Record<string, StreamDefinition>;
 export type StreamName = keyof typeof STREAMS;

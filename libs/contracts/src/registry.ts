@@ -12,6 +12,7 @@ import {
   UserRegistered,
   UserView,
 } from './auth/auth.dto';
+import { DocumentIdRequest, DocumentPage, DocumentView, ExtractionCompleted, ExtractionFailed, ExtractionStarted, ListDocumentsRequest, OcrJob, RegisterDocumentRequest, RegisterDocumentResult } from './documents/document.dto';
 import { STREAMS, type StreamName } from './events';
 import { CategoryList, CategoryView, CreateCategoryRequest, ListCategoriesRequest, MergeCategoryRequest, RenameCategoryRequest } from './expenses/category.dto';
 import { CreateExpenseRequest, DeleteExpenseRequest, ExpenseIdRequest, ExpensePage, ExpenseView, ListExpensesRequest, UpdateExpenseRequest } from './expenses/expense.dto';
@@ -64,6 +65,10 @@ export const RPC_CONTRACTS: { [S in RpcSubject]: RpcContract<S> } = {
   [SUBJECTS.getSettings]: { summary: 'A user\u2019s base currency and locale', request: GetSettingsRequest, response: SettingsView },
   [SUBJECTS.updateSettings]: { summary: 'Change them; a new base currency re-converts the ledger', request: UpdateSettingsRequest, response: SettingsView },
   [SUBJECTS.importFxRates]: { summary: 'Store reference rates (admin)', request: ImportRatesRequest, response: ImportRatesResult },
+  [SUBJECTS.registerDocument]: { summary: 'Register an uploaded document and queue it for reading', request: RegisterDocumentRequest, response: RegisterDocumentResult },
+  [SUBJECTS.getDocument]: { summary: 'A document with its status, extraction and expense', request: DocumentIdRequest, response: DocumentView },
+  [SUBJECTS.listDocuments]: { summary: 'A page of a user\u2019s documents, newest first', request: ListDocumentsRequest, response: DocumentPage },
+  [SUBJECTS.deleteDocument]: { summary: 'Delete a document and its bytes (its expense stays)', request: DocumentIdRequest, response: DeletedResult as Class<{ deleted: true }> },
 };
 
 export const EVENT_CONTRACTS: { [S in EventSubject]: EventContract<S> } = {
@@ -71,6 +76,10 @@ export const EVENT_CONTRACTS: { [S in EventSubject]: EventContract<S> } = {
   [SUBJECTS.expenseCreated]: { summary: 'An expense was filed', stream: 'EXPENSES', payload: ExpenseCreated },
   [SUBJECTS.expenseUpdated]: { summary: 'An expense changed (fields named in `changed`)', stream: 'EXPENSES', payload: ExpenseUpdated },
   [SUBJECTS.expenseDeleted]: { summary: 'An expense was deleted (its last state)', stream: 'EXPENSES', payload: ExpenseDeleted },
+  [SUBJECTS.ocrJobRequested]: { summary: 'A document waits to be read (work queue: one worker takes it)', stream: 'OCR_JOBS', payload: OcrJob },
+  [SUBJECTS.extractionStarted]: { summary: 'An ocr worker took the document', stream: 'OCR', payload: ExtractionStarted },
+  [SUBJECTS.extractionCompleted]: { summary: 'A document was read: text and fields with confidence', stream: 'OCR', payload: ExtractionCompleted },
+  [SUBJECTS.extractionFailed]: { summary: 'A document could not be read (reason for the user)', stream: 'OCR', payload: ExtractionFailed },
 };
 
 export { STREAMS };

@@ -11,6 +11,18 @@ import type {
   UserRegistered,
   UserView,
 } from './auth/auth.dto';
+import type {
+  DocumentIdRequest,
+  DocumentPage,
+  DocumentView,
+  ExtractionCompleted,
+  ExtractionFailed,
+  ExtractionStarted,
+  ListDocumentsRequest,
+  OcrJob,
+  RegisterDocumentRequest,
+  RegisterDocumentResult,
+} from './documents/document.dto';
 import type { EventEnvelope } from './events';
 import type { CategoryList, CategoryView, CreateCategoryRequest, ListCategoriesRequest, MergeCategoryRequest, RenameCategoryRequest } from './expenses/category.dto';
 import type {
@@ -47,11 +59,21 @@ export const SUBJECTS = {
   getSettings: 'expenses.settings.get.v1',
   updateSettings: 'expenses.settings.update.v1',
   importFxRates: 'expenses.fx.import.v1',
+  registerDocument: 'expenses.document.register.v1',
+  getDocument: 'expenses.document.get.v1',
+  listDocuments: 'expenses.document.list.v1',
+  deleteDocument: 'expenses.document.delete.v1',
+
+  /** Work queue (stream OCR_JOBS): one document for one ocr worker. */
+  ocrJobRequested: 'ocr.jobs.read.v1',
 
   userRegistered: 'auth.events.user.registered.v1',
   expenseCreated: 'expenses.events.expense.created.v1',
   expenseUpdated: 'expenses.events.expense.updated.v1',
   expenseDeleted: 'expenses.events.expense.deleted.v1',
+  extractionStarted: 'ocr.events.extraction.started.v1',
+  extractionCompleted: 'ocr.events.extraction.completed.v1',
+  extractionFailed: 'ocr.events.extraction.failed.v1',
 } as const;
 
 /** Request/reply subjects bound to their request and response types. */
@@ -74,6 +96,10 @@ export interface RpcMap {
   [SUBJECTS.getSettings]: { req: GetSettingsRequest; res: SettingsView };
   [SUBJECTS.updateSettings]: { req: UpdateSettingsRequest; res: SettingsView };
   [SUBJECTS.importFxRates]: { req: ImportRatesRequest; res: ImportRatesResult };
+  [SUBJECTS.registerDocument]: { req: RegisterDocumentRequest; res: RegisterDocumentResult };
+  [SUBJECTS.getDocument]: { req: DocumentIdRequest; res: DocumentView };
+  [SUBJECTS.listDocuments]: { req: ListDocumentsRequest; res: DocumentPage };
+  [SUBJECTS.deleteDocument]: { req: DocumentIdRequest; res: { deleted: true } };
 }
 
 /** JetStream event subjects bound to their payloads (the `data` of the envelope). */
@@ -82,6 +108,10 @@ export interface EventMap {
   [SUBJECTS.expenseCreated]: ExpenseCreated;
   [SUBJECTS.expenseUpdated]: ExpenseUpdated;
   [SUBJECTS.expenseDeleted]: ExpenseDeleted;
+  [SUBJECTS.ocrJobRequested]: OcrJob;
+  [SUBJECTS.extractionStarted]: ExtractionStarted;
+  [SUBJECTS.extractionCompleted]: ExtractionCompleted;
+  [SUBJECTS.extractionFailed]: ExtractionFailed;
 }
 
 export type RpcSubject = keyof RpcMap;

@@ -7,6 +7,7 @@ import { runNodeScript, ServiceProcess } from './service-process';
 export const PLATFORM_SERVICES = [
   { name: 'auth', database: true, opsPort: 9101 },
   { name: 'expenses', database: true, opsPort: 9102 },
+  { name: 'ocr', database: true, opsPort: 9103 },
   { name: 'gateway', database: false, opsPort: 9100 },
 ] as const;
 
@@ -34,6 +35,8 @@ export interface PlatformOptions {
 export interface RunningPlatform {
   gatewayUrl: string;
   services: Record<ServiceName, ServiceProcess>;
+  /** Starts a service again, as it was (after a test killed it, say). */
+  restart(name: ServiceName): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -61,9 +64,9 @@ export async function migratePlatform(options: PlatformOptions): Promise<void> {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const random = options.ports === 'random';
   const gatewayPort = options.ports === 'random' ? await freePort() : options.ports.gateway;
-  const started: ServiceProcess[] = [];
+  const services = {} as Record<ServiceName, ServiceProcess>;
+  const launchers = {} as Record<ServiceName, () => Promise<ServiceProcess>>;
   try {
-    const services = {} as Record<ServiceName, ServiceProcess>;
     for (const service of PLATFORM_SERVICES) {
       const opsPort = random ? await freePort() : service.opsPort;
       const env: NodeJS.ProcessEnv = {
@@ -74,19 +77,26 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         ...options.serviceEnv?.[service.name],
       };
       const onLine = options.onLine && ((line: string) => options.onLine?.(service.name, line));
-      services[service.name] = await ServiceProcess.start({ name: service.name, entry: entry(options.root, service.name, 'main'), env, opsPort, onLine });
-      started.push(services[service.name]);
+      launchers[service.name] = async () => {
+        services[service.name] = await ServiceProcess.start({ name: service.name, entry: entry(options.root, service.name, 'main'), env, opsPort, onLine });
+        return services[service.name];
+      };
+      await launchers[service.name]();
     }
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       services,
+      restart: async (name) => {
+        await services[name].stop();
+        return launchers[name]();
+      },
       // In reverse: the gateway stops taking requests before the services behind it go.
       stop: async () => {
-        for (const service of [...started].reverse()) await service.stop();
+        for (const { name } of [...PLATFORM_SERVICES].reverse()) await services[name]?.stop();
       },
     };
   } catch (error) {
-    for (const service of started.reverse()) await service.stop();
+    for (const service of Object.values(services).reverse()) await service.stop();
     throw error;
   }
 }

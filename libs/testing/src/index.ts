@@ -7,3 +7,5 @@ export { httpClient, type HttpClient, type HttpResult } from './http';
 export { startTestPlatform, WORKSPACE_ROOT, type TestPlatform } from './platform';
 export { startNatsServer, startPostgresServer, type TestServer } from './servers';
 export { TraceCollector, type CollectedSpan } from './trace-collector';
+export { SAMPLE_RECEIPTS_DIR } from './fixtures';
+export { corruptJpeg, hugeImageHeader, invoicePdf, pdfBomb, receiptImage } from './documents';

@@ -28,7 +28,12 @@ export async function startTestPlatform(
     ports: 'random',
     env: { ...infra.env, ...options.env },
     // No test reaches the internet: the rates feed is off unless a test points it somewhere.
-    serviceEnv: { ...options.serviceEnv, expenses: { FX_FEED_ENABLED: 'false', ...options.serviceEnv?.expenses } },
+    // One OCR worker is enough for tests and leaves a core for the rest.
+    serviceEnv: {
+      ...options.serviceEnv,
+      expenses: { FX_FEED_ENABLED: 'false', ...options.serviceEnv?.expenses },
+      ocr: { OCR_WORKERS: '1', ...options.serviceEnv?.ocr },
+    },
   };
   try {
     await migratePlatform(platformOptions);

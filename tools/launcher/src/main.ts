@@ -40,7 +40,7 @@ async function loadSecrets(): Promise<Secrets> {
   return secrets;
 }
 
-const COLORS: Record<string, string> = { auth: '\x1b[35m', gateway: '\x1b[36m', expenses: '\x1b[33m' };
+const COLORS: Record<string, string> = { auth: '\x1b[35m', gateway: '\x1b[36m', expenses: '\x1b[33m', ocr: '\x1b[32m' };
 
 /** Service logs are JSON lines; the terminal gets `[service] level message {fields}`. */
 function printLine(service: string, line: string): void {

@@ -3,6 +3,7 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decor
 import { randomUUID } from 'node:crypto';
 import type { ExpenseStatus, PaymentMethod } from '@irp/contracts';
 import { Category } from '../categories/category.entity';
+import type { DuplicatePointer } from '../documents/document.entity';
 
 /** A tax line in minor units of the expense's currency. */
 export interface TaxLine {
@@ -101,6 +102,14 @@ export class Expense {
 
   @Property({ type: 'uuid', nullable: true })
   documentId: string | null = null;
+
+  /** Set when this looks like an expense already filed: flagged, never dropped or merged. */
+  @Property({ type: 'json', nullable: true })
+  duplicateOf: DuplicatePointer | null = null;
+
+  /** The values read from the document it came from, to record the user's corrections against. */
+  @Property({ type: 'json', nullable: true })
+  extracted: Record<string, string | null> | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

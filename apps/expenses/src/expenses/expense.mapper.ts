@@ -29,6 +29,7 @@ export interface ExpenseFields {
   notes: string | null;
   status: Expense['status'];
   documentId: string | null;
+  duplicateOf: Expense['duplicateOf'];
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -70,6 +71,7 @@ export function toExpenseView(expense: ExpenseFields): ExpenseView {
     notes: expense.notes,
     status: expense.status,
     documentId: expense.documentId,
+    duplicateOf: expense.duplicateOf,
     version: expense.version,
     createdAt: expense.createdAt.toISOString(),
     updatedAt: expense.updatedAt.toISOString(),

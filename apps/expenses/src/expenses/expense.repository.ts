@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { ExpenseSort, ExpenseStatus } from '@irp/contracts';
 import { Expense } from './expense.entity';
+import { ExpenseCorrection } from './expense-correction.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import type { ExpenseFields } from './expense.mapper';
 
@@ -85,6 +86,15 @@ export class ExpenseRepository {
     return { value: SORT_COLUMNS[sort.replace('-', '')].value(expense), id: expense.id };
   }
 
+  /** An expense of the user with the same vendor, date and total: the same receipt filed twice. */
+  findSameReceipt(expense: Expense): Promise<Expense | null> {
+    return this.em.findOne(
+      Expense,
+      { userId: expense.userId, vendorNormalized: expense.vendorNormalized, date: expense.date, amountMinor: expense.amountMinor, currency: expense.currency },
+      { orderBy: { createdAt: 'asc' } },
+    );
+  }
+
   add(expense: Expense): void {
     this.em.persist(expense);
   }
@@ -99,6 +109,10 @@ export class ExpenseRepository {
 
   addIdempotencyKey(key: IdempotencyKey): void {
     this.em.persist(key);
+  }
+
+  addCorrection(correction: ExpenseCorrection): void {
+    this.em.persist(correction);
   }
 
   deleteIdempotencyKeysBefore(cutoff: Date): Promise<number> {

@@ -31,5 +31,6 @@ import { PendingConversions } from './pending-conversions';
     SettingsService,
     SettingsRepository,
   ],
+  exports: [ExpensesService, SettingsRepository],
 })
 export class ExpensesModule {}

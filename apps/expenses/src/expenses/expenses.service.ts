@@ -7,6 +7,9 @@ import { getLogger } from '@irp/observability';
 import { CategoriesService } from '../categories/categories.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { ConversionService } from './conversion.service';
+import type { DuplicatePointer } from '../documents/document.entity';
+import type { ExpenseDraft } from '../documents/expense-draft';
+import { ExpenseCorrection } from './expense-correction.entity';
 import { Expense } from './expense.entity';
 import { ExpenseEvents } from './expense-events';
 import { cleanTags, minorUnits, optionalMinorUnits, rescaleTaxLines, taxLinesFrom } from './expense-input';
@@ -74,6 +77,29 @@ export class ExpensesService {
     }
   }
 
+  /**
+   * Files an expense read from a document, in the caller's transaction. A likely duplicate is
+   * flagged (and sent to review) with a pointer to its twin, never dropped or merged.
+   */
+  async fileFromDocument(userId: string, documentId: string, draft: ExpenseDraft, duplicateOf: DuplicatePointer | null): Promise<Expense> {
+    const expense = await this.build(userId, draft.body);
+    expense.documentId = documentId;
+    expense.extracted = draft.extracted;
+    const twin = duplicateOf ?? (await this.sameReceipt(expense));
+    expense.duplicateOf = twin;
+    expense.status = draft.reviewReasons.length > 0 || twin ? 'needs_review' : 'confirmed';
+    this.expenses.add(expense);
+    await this.expenses.flush();
+    this.events.created(expense);
+    return expense;
+  }
+
+  private async sameReceipt(expense: Expense): Promise<DuplicatePointer | null> {
+    if (expense.amountMinor === 0n) return null;
+    const twin = await this.expenses.findSameReceipt(expense);
+    return twin ? { documentId: twin.documentId, expenseId: twin.id, reason: 'same_receipt' } : null;
+  }
+
   async get(userId: string, expenseId: string): Promise<ExpenseView> {
     return toExpenseView(await this.owned(userId, expenseId));
   }
@@ -94,6 +120,7 @@ export class ExpensesService {
       if (expectedVersion !== undefined && expense.version !== expectedVersion) throw ExpensesErrors.staleVersion(expense.version);
       const changed = await this.apply(expense, changes);
       if (changed.length === 0) return toExpenseView(expense);
+      this.recordCorrections(expense, changed);
       await this.flushGuarded(expense);
       this.events.updated(expense, changed);
       return toExpenseView(expense);
@@ -108,6 +135,33 @@ export class ExpensesService {
       this.expenses.remove(expense);
       await this.flushGuarded(expense);
     });
+  }
+
+  /** Fields read from a document that the user changed: feedback for the reader. */
+  private recordCorrections(expense: Expense, changed: string[]): void {
+    if (!expense.documentId || !expense.extracted) return;
+    const current: Record<string, string | null> = {
+      vendor: expense.vendor,
+      date: expense.date,
+      amount: toDecimalString(expense.amountMinor, expense.currency),
+      currency: expense.currency,
+      subtotal: expense.subtotalMinor === null ? null : toDecimalString(expense.subtotalMinor, expense.currency),
+      tip: expense.tipMinor === null ? null : toDecimalString(expense.tipMinor, expense.currency),
+      paymentMethod: expense.paymentMethod,
+      cardLast4: expense.cardLast4,
+    };
+    for (const field of changed.filter((name) => name in current)) {
+      this.expenses.addCorrection(
+        new ExpenseCorrection({
+          userId: expense.userId,
+          expenseId: expense.id,
+          documentId: expense.documentId,
+          field,
+          extractedValue: expense.extracted[field] ?? null,
+          correctedValue: current[field],
+        }),
+      );
+    }
   }
 
   private async owned(userId: string, expenseId: string): Promise<Expense> {

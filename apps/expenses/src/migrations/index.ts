@@ -1,4 +1,5 @@
 import { Migration20261124010233 } from './Migration20261124010233';
+import { Migration20261124013107 } from './Migration20261124013107';
 
 /** Every migration of the expenses schema, oldest first. Add new ones here after `migrate create`. */
-export const EXPENSES_MIGRATIONS = [Migration20261124010233];
+export const EXPENSES_MIGRATIONS = [Migration20261124010233, Migration20261124013107];

@@ -41,6 +41,16 @@ class GatewayEnv extends ServiceEnv {
   @Max(60_000)
   RPC_TIMEOUT_MS: number = 5_000;
 
+  /** Largest document upload (checked while streaming, before anything is kept). */
+  @IsInt()
+  @Min(1024)
+  UPLOAD_MAX_BYTES: number = 20 * 1024 * 1024;
+
+  /** Largest image, in pixels: a tiny file can claim to be a 50,000 × 50,000 picture (decompression bomb). */
+  @IsInt()
+  @Min(1_000_000)
+  UPLOAD_MAX_PIXELS: number = 60_000_000;
+
   /** Comma-separated origins allowed by CORS; none when unset. */
   @IsOptional()
   @IsString()
@@ -53,6 +63,7 @@ export interface GatewayConfig {
   ops: { host: string; port: number };
   http: { host: string; port: number; trustProxy: boolean; bodyLimit: number; corsOrigins: string[] };
   authRateLimit: { limit: number; windowMs: number };
+  uploads: { maxBytes: number; maxPixels: number };
   jwksRefreshMs: number;
   rpcTimeoutMs: number;
 }
@@ -71,6 +82,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       corsOrigins: e.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean) ?? [],
     },
     authRateLimit: { limit: e.AUTH_RATE_LIMIT, windowMs: e.AUTH_RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxPixels: e.UPLOAD_MAX_PIXELS },
     jwksRefreshMs: e.JWKS_REFRESH_SECONDS * 1000,
     rpcTimeoutMs: e.RPC_TIMEOUT_MS,
   };

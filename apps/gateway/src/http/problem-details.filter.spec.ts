@@ -50,7 +50,7 @@ describe(ProblemDetailsFilter.name, () => {
     expect(capture(new NotFoundException('Cannot GET /x')).body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(capture(new ThrottlerException()).body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
     const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
-    expect(capture(tooLarge).body).toMatchObject({ status: 413, code: 'HTTP_413', detail: 'Request body is too large' });
+    expect(capture(tooLarge).body).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', detail: 'Request body is too large' });
   });
 
   it('hides unexpected errors behind a 500 with an error id', () => {

@@ -65,7 +65,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException) return { ...base, ...fromHttpException(error) };
     const status = httpStatusOf(error);
     if (status !== undefined) {
-      return { ...base, type: problemType('http'), title: 'Invalid request', status, detail: (error as Error).message, code: codeForStatus(status) };
+      const code = codeForStatus(status);
+      return { ...base, type: problemType(code), title: HTTP_ONLY[status]?.title ?? 'Invalid request', status, detail: (error as Error).message, code };
     }
     const payload = toRpcErrorPayload(error, this.log.child({ requestId: base.requestId }));
     return {
@@ -91,9 +92,16 @@ function httpStatusOf(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
+/** Statuses only the HTTP layer produces (uploads), with their codes and titles. */
+const HTTP_ONLY: Record<number, { code: string; title: string }> = {
+  413: { code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', title: 'Unsupported media type' },
+  422: { code: 'UNPROCESSABLE', title: 'Unprocessable content' },
+};
+
 function codeForStatus(status: number): string {
   const code = (Object.keys(STATUS) as ErrorCode[]).find((key) => STATUS[key] === status);
-  return code ?? `HTTP_${status}`;
+  return code ?? HTTP_ONLY[status]?.code ?? `HTTP_${status}`;
 }
 
 function fromHttpException(error: HttpException): Omit<Problem, 'instance' | 'requestId'> {
@@ -101,5 +109,5 @@ function fromHttpException(error: HttpException): Omit<Problem, 'instance' | 're
   const response = error.getResponse();
   const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
   const code = codeForStatus(status);
-  return { type: problemType(code), title: TITLE[code as ErrorCode] ?? error.name, status, detail, code };
+  return { type: problemType(code), title: TITLE[code as ErrorCode] ?? HTTP_ONLY[status]?.title ?? error.name, status, detail, code };
 }

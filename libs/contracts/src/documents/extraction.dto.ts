@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { PAYMENT_METHODS, type PaymentMethod } from '../expenses/expense.dto';
+import { PAYMENT_METHODS, type PaymentMethod } from '../expenses/payment-method';
 
 /** How sure the extractor is of a value: 0 (a guess) to 1 (certain). */
 class Confidence {

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
-import { UserScoped } from './expense.dto';
+import { UserScoped } from '../user-scoped';
 
 /** Every user starts with these; they can be renamed or merged like their own. */
 export const DEFAULT_CATEGORIES = [

@@ -16,12 +16,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { DuplicateRef } from '../documents/document.dto';
+import { UserScoped } from '../user-scoped';
 import { IsCalendarDate, IsCurrencyCode, IsDecimalAmount } from '../validators';
+import { PAYMENT_METHODS, type PaymentMethod } from './payment-method';
 
 export const EXPENSE_STATUSES = ['draft', 'needs_review', 'confirmed'] as const;
 export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number];
-export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'mobile', 'other'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export { PAYMENT_METHODS, type PaymentMethod };
 
 /**
  * In an update, absent leaves a field alone. Fields that can be cleared use @IsOptional (which lets
@@ -350,6 +352,12 @@ export class ExpenseView {
   @IsUUID()
   documentId!: string | null;
 
+  /** Set when it looks like an expense already filed (same file, same picture, or same vendor, date and total). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DuplicateRef)
+  duplicateOf!: DuplicateRef | null;
+
   /** Also the ETag: send it back in If-Match to update or delete this version only. */
   @IsInt()
   @Min(1)
@@ -376,10 +384,6 @@ export class ExpensePage {
 
 // ---- requests over NATS: the caller's user id travels with every one --------------------------
 
-export class UserScoped {
-  @IsUUID()
-  userId!: string;
-}
 
 export class CreateExpenseRequest extends UserScoped {
   @IsOptional()

@@ -1,6 +1,6 @@
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { IsCurrencyCode } from '../validators';
-import { UserScoped } from './expense.dto';
+import { UserScoped } from '../user-scoped';
 
 export const DEFAULT_BASE_CURRENCY = 'EUR';
 export const DEFAULT_LOCALE = 'en-GB';

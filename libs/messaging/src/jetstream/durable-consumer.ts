@@ -15,7 +15,11 @@ export interface DeliveryInfo {
   heartbeat(): void;
 }
 
-export type EventHandler = (event: EventEnvelope, delivery: DeliveryInfo) => Promise<void>;
+/**
+ * Applies one event inside the consumer's transaction. It may return a function to run once that
+ * transaction has committed (announcing the new state, say), never before.
+ */
+export type EventHandler = (event: EventEnvelope, delivery: DeliveryInfo) => Promise<void | (() => void)>;
 
 export interface DurableConsumerSpec {
   stream: string;
@@ -27,6 +31,8 @@ export interface DurableConsumerSpec {
   ackWaitMs?: number;
   /** Messages handled at once (default 1: in order). */
   concurrency?: number;
+  /** Called (in its own request context) before an event is dead-lettered, e.g. to tell the user. */
+  onGiveUp?: (event: EventEnvelope, reason: string) => Promise<void>;
 }
 
 const tracer = trace.getTracer('@irp/messaging');
@@ -49,7 +55,7 @@ export class DurableConsumer {
   private constructor(
     private readonly nc: NatsConnection,
     private readonly orm: MikroORM,
-    private readonly spec: Required<DurableConsumerSpec>,
+    private readonly spec: Required<Omit<DurableConsumerSpec, 'onGiveUp'>> & Pick<DurableConsumerSpec, 'onGiveUp'>,
     private readonly handler: EventHandler,
   ) {}
 
@@ -108,12 +114,16 @@ export class DurableConsumer {
     try {
       if (deliveryCount > this.spec.maxDeliver) throw new PoisonMessage(`gave up after ${this.spec.maxDeliver} deliveries`);
       const event = this.decode(message);
+      const committed: { announce?: () => void } = {};
       await context.with(trace.setSpan(parent, span), () =>
         RequestContext.create(this.orm.em, () =>
-          handleOnce(this.orm.em, this.spec.durable, event.id, () => this.handler(event, { deliveryCount, heartbeat: () => message.working() })),
+          handleOnce(this.orm.em, this.spec.durable, event.id, async () => {
+            committed.announce = (await this.handler(event, { deliveryCount, heartbeat: () => message.working() })) ?? undefined;
+          }),
         ),
       );
       message.ack();
+      committed.announce?.();
       handled.inc({ consumer: this.spec.durable, outcome: 'ok' });
     } catch (error) {
       span.setStatus({ code: SpanStatusCode.ERROR });
@@ -138,6 +148,7 @@ export class DurableConsumer {
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof PoisonMessage || deliveryCount >= this.spec.maxDeliver) {
       this.log.error({ err: error, subject: message.subject, deliveryCount, consumer: this.spec.durable }, 'event dead-lettered');
+      await this.giveUp(message, reason);
       await this.deadLetter(message, reason);
       message.term(reason);
       handled.inc({ consumer: this.spec.durable, outcome: 'dead_lettered' });
@@ -146,6 +157,16 @@ export class DurableConsumer {
     this.log.warn({ err: error, subject: message.subject, deliveryCount, consumer: this.spec.durable }, 'event failed; will be redelivered');
     message.nak(Math.min(30_000, 250 * 2 ** deliveryCount));
     handled.inc({ consumer: this.spec.durable, outcome: 'retried' });
+  }
+
+  private async giveUp(message: JsMsg, reason: string): Promise<void> {
+    if (!this.spec.onGiveUp) return;
+    try {
+      const event = this.decode(message);
+      await RequestContext.create(this.orm.em, () => this.spec.onGiveUp?.(event, reason));
+    } catch (error) {
+      this.log.error({ err: error, consumer: this.spec.durable }, 'giving up on an event failed too');
+    }
   }
 
   private async deadLetter(message: JsMsg, reason: string): Promise<void> {

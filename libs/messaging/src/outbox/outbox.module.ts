@@ -7,8 +7,8 @@ import { ensureStream, type StreamSpec } from '../jetstream/streams';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 
 export interface OutboxModuleOptions extends OutboxRelayOptions {
-  /** The stream the service owns and publishes its events to; created or updated at start. */
-  stream: StreamSpec;
+  /** The streams the service publishes to (its own events, work queues it feeds); created or updated at start. */
+  streams: StreamSpec[];
 }
 
 const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
@@ -24,7 +24,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureStream(this.nc, this.options.stream);
+    for (const stream of this.options.streams) await ensureStream(this.nc, stream);
     this.relay = new OutboxRelay(this.orm, jetstream(this.nc), this.options);
     this.relay.start();
   }

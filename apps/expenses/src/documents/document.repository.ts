@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { SAME_IMAGE_MAX_HAMMING_DISTANCE, type DocumentStatus } from '@irp/contracts';
+import { Document, type DuplicatePointer } from './document.entity';
+
+
+@Injectable()
+export class DocumentRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findOwned(userId: string, id: string): Promise<Document | null> {
+    return this.em.findOne(Document, { id, userId });
+  }
+
+  /**
+   * The document, locked until the current transaction ends: reports about one document are then
+   * applied one after the other, even when they arrive together.
+   */
+  findForUpdate(id: string): Promise<Document | null> {
+    return this.em.findOne(Document, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  findByIdempotencyKey(userId: string, key: string): Promise<Document | null> {
+    return this.em.findOne(Document, { userId, idempotencyKey: key });
+  }
+
+  /** Newest first, keyset-paged on (created_at, id). */
+  page(userId: string, limit: number, status?: DocumentStatus, after?: { createdAt: Date; id: string }): Promise<Document[]> {
+    const qb = this.em.createQueryBuilder(Document, 'd').select('*').where({ userId });
+    if (status) qb.andWhere({ status });
+    if (after) qb.andWhere('(d.created_at, d.id) < (?, ?)', [after.createdAt, after.id]);
+    return qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResult();
+  }
+
+  /** An earlier document of the user with the very same bytes. */
+  async sameFile(document: Document): Promise<DuplicatePointer | null> {
+    const twin = await this.em.findOne(Document, { userId: document.userId, sha256: document.sha256, id: { $ne: document.id } }, { orderBy: { createdAt: 'asc' } });
+    return twin ? { documentId: twin.id, expenseId: twin.expenseId, reason: 'same_file' } : null;
+  }
+
+  /** An earlier document of the user whose picture is the same (perceptual hashes a few bits apart). */
+  async sameImage(document: Document): Promise<DuplicatePointer | null> {
+    if (!document.imageHash) return null;
+    const [twin] = await this.em.execute<{ id: string; expense_id: string | null }[]>(
+      `select id, expense_id from expenses.document
+        where user_id = ? and id <> ? and image_hash is not null
+          and bit_count(('x' || image_hash)::bit(64) # ('x' || ?)::bit(64)) <= ?
+        order by created_at limit 1`,
+      [document.userId, document.id, document.imageHash, SAME_IMAGE_MAX_HAMMING_DISTANCE],
+    );
+    return twin ? { documentId: twin.id, expenseId: twin.expense_id, reason: 'same_image' } : null;
+  }
+
+  add(document: Document): void {
+    this.em.persist(document);
+  }
+
+  remove(document: Document): void {
+    this.em.remove(document);
+  }
+
+  flush(): Promise<void> {
+    return this.em.flush();
+  }
+}

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { BLOB_STORE, type BlobStore } from '@irp/blob-store';
+import { SUBJECTS, type DocumentPage, type DocumentView, type ListDocumentsRequest, type RegisterDocumentRequest, type RegisterDocumentResult } from '@irp/contracts';
+import { recordEvent } from '@irp/messaging';
+import { getLogger } from '@irp/observability';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { SettingsRepository } from '../settings/settings.repository';
+import { Document } from './document.entity';
+import { toDocumentView } from './document.mapper';
+import { DocumentRepository } from './document.repository';
+import { DocumentsErrors } from './documents.errors';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+@Injectable()
+export class DocumentsService {
+  private readonly log = getLogger(DocumentsService.name);
+
+  constructor(
+    private readonly documents: DocumentRepository,
+    private readonly settings: SettingsRepository,
+    private readonly em: EntityManager,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+  ) {}
+
+  /**
+   * Records an upload and queues it for reading, in one transaction (the job goes out through the
+   * outbox). The same bytes uploaded before are flagged at once; an Idempotency-Key seen before
+   * answers the earlier upload.
+   */
+  async register(request: RegisterDocumentRequest): Promise<RegisterDocumentResult> {
+    if (request.idempotencyKey) {
+      const earlier = await this.documents.findByIdempotencyKey(request.userId, request.idempotencyKey);
+      if (earlier) return { document: toDocumentView(earlier), replayed: true };
+    }
+    const document = new Document({ ...request, id: request.documentId });
+    document.fileName = request.fileName ?? null;
+    document.idempotencyKey = request.idempotencyKey ?? null;
+    try {
+      await this.em.transactional(async (tx) => {
+        document.duplicateOf = await this.documents.sameFile(document);
+        this.documents.add(document);
+        const { locale } = await this.settings.get(request.userId);
+        recordEvent(tx, SUBJECTS.ocrJobRequested, request.userId, { documentId: document.id, objectName: document.objectName, mimeType: document.mimeType, locale });
+      });
+    } catch (error) {
+      if (request.idempotencyKey && error instanceof UniqueConstraintViolationException) {
+        const earlier = await this.documents.findByIdempotencyKey(request.userId, request.idempotencyKey);
+        if (earlier) return { document: toDocumentView(earlier), replayed: true };
+      }
+      throw error;
+    }
+    this.log.info({ documentId: document.id, mimeType: document.mimeType, size: document.size }, 'document queued');
+    return { document: toDocumentView(document), replayed: false };
+  }
+
+  async get(userId: string, documentId: string): Promise<DocumentView> {
+    return toDocumentView(await this.owned(userId, documentId));
+  }
+
+  async list(request: ListDocumentsRequest): Promise<DocumentPage> {
+    const limit = Number(request.limit ?? DEFAULT_PAGE_SIZE);
+    const rows = await this.documents.page(request.userId, limit, request.status, request.cursor ? decodeCursor(request.cursor) : undefined);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items: items.map(toDocumentView), nextCursor: rows.length > limit ? encodeCursor(last) : null };
+  }
+
+  /** Removes the document and its bytes; an expense it became stays (its documentId then leads nowhere). */
+  async delete(userId: string, documentId: string): Promise<void> {
+    const document = await this.owned(userId, documentId);
+    this.documents.remove(document);
+    await this.documents.flush();
+    await this.blobs.delete(document.objectName);
+  }
+
+  private async owned(userId: string, documentId: string): Promise<Document> {
+    const document = await this.documents.findOwned(userId, documentId);
+    if (!document) throw DocumentsErrors.notFound();
+    return document;
+  }
+}
+
+function encodeCursor(document: Document): string {
+  return Buffer.from(JSON.stringify([document.createdAt.toISOString(), document.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(Date.parse(createdAt))) {
+      return { createdAt: new Date(createdAt), id };
+    }
+  } catch {
+    // fall through
+  }
+  throw DocumentsErrors.invalidCursor();
+}

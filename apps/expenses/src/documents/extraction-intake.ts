@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { ExtractionCompleted, ExtractionFailed, ExtractionStarted } from '@irp/contracts';
+import { getLogger } from '@irp/observability';
+import { ExpensesService } from '../expenses/expenses.service';
+import { SettingsRepository } from '../settings/settings.repository';
+import { DocumentRepository } from './document.repository';
+import { draftFromExtraction } from './expense-draft';
+import { ProgressPublisher } from './progress.publisher';
+
+/**
+ * What the ocr service reports about a document, applied to it: a completed extraction becomes an
+ * expense (exactly once per document, however often the report arrives), a failure is recorded
+ * with its reason. Each returns the announcement to make once the transaction has committed.
+ */
+@Injectable()
+export class ExtractionIntake {
+  private readonly log = getLogger(ExtractionIntake.name);
+
+  constructor(
+    private readonly documents: DocumentRepository,
+    private readonly settings: SettingsRepository,
+    private readonly expenses: ExpensesService,
+    private readonly progress: ProgressPublisher,
+  ) {}
+
+  async started({ documentId }: ExtractionStarted): Promise<(() => void) | void> {
+    const document = await this.documents.findForUpdate(documentId);
+    if (!document || document.status !== 'queued') return; // late or repeated news
+    document.status = 'processing';
+    document.progress = 10;
+    await this.documents.flush();
+    return () => this.progress.publish(document);
+  }
+
+  async completed({ documentId, extraction, imageHash }: ExtractionCompleted): Promise<(() => void) | void> {
+    const document = await this.documents.findForUpdate(documentId);
+    if (!document || document.expenseId || document.status === 'completed') return; // deleted, or already filed
+    document.extraction = extraction;
+    document.pages = extraction.pages;
+    document.imageHash = imageHash;
+    const { baseCurrency } = await this.settings.get(document.userId);
+    const draft = draftFromExtraction(extraction.fields, { currency: baseCurrency, date: document.createdAt.toISOString().slice(0, 10) });
+    document.duplicateOf ??= await this.documents.sameImage(document);
+    const expense = await this.expenses.fileFromDocument(document.userId, document.id, draft, document.duplicateOf);
+    document.duplicateOf ??= expense.duplicateOf;
+    document.expenseId = expense.id;
+    document.status = 'completed';
+    document.progress = 100;
+    document.failureReason = null;
+    await this.documents.flush();
+    this.log.info({ documentId, expenseId: expense.id, review: draft.reviewReasons, duplicate: document.duplicateOf?.reason }, 'document filed as an expense');
+    return () => this.progress.publish(document);
+  }
+
+  async failed({ documentId, reason }: ExtractionFailed): Promise<(() => void) | void> {
+    const document = await this.documents.findForUpdate(documentId);
+    if (!document || document.status === 'completed') return;
+    document.status = 'failed';
+    document.failureReason = reason;
+    await this.documents.flush();
+    this.log.info({ documentId, reason }, 'document could not be read');
+    return () => this.progress.publish(document);
+  }
+}

@@ -1,0 +1,164 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SUBJECTS, type DocumentView, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
+import { createEvent, publishEvent } from '@irp/messaging';
+import { aUser } from './factories/expense.factory';
+import { startExpenses, type ExpensesUnderTest } from './expenses-service';
+
+const sure = <T>(value: T) => ({ value, confidence: 0.95 });
+
+function extraction(fields: Partial<ExtractedFields> = {}): Extraction {
+  return {
+    text: 'CAFE AURORA\nTOTAL 5.99',
+    pages: 1,
+    source: 'ocr',
+    durationMs: 800,
+    fields: {
+      vendorName: sure('CAFE AURORA'),
+      vendorAddress: null,
+      vendorPhone: null,
+      vendorTaxId: null,
+      date: sure('2026-03-14'),
+      total: sure('5.99'),
+      subtotal: null,
+      tip: null,
+      currency: sure('EUR'),
+      paymentMethod: null,
+      cardLast4: null,
+      documentNumber: null,
+      taxLines: [],
+      lineItems: [],
+      ...fields,
+    },
+  };
+}
+
+describe('documents in the expenses service', () => {
+  let svc: ExpensesUnderTest;
+
+  beforeAll(async () => {
+    svc = await startExpenses();
+  });
+
+  afterAll(async () => {
+    await svc?.close();
+  });
+
+  const sha = () => randomUUID().replace(/-/g, '').padEnd(64, '0');
+
+  async function register(userId: string, overrides: { sha256?: string; idempotencyKey?: string } = {}): Promise<DocumentView> {
+    const documentId = randomUUID();
+    const { document } = await svc.rpc.request(SUBJECTS.registerDocument, {
+      userId,
+      documentId,
+      objectName: `${userId}/${documentId}`,
+      mimeType: 'image/jpeg',
+      size: 1234,
+      sha256: overrides.sha256 ?? sha(),
+      fileName: 'receipt.jpg',
+      idempotencyKey: overrides.idempotencyKey,
+    });
+    return document;
+  }
+
+  /** What the ocr service would publish. */
+  const report = <S extends typeof SUBJECTS.extractionStarted | typeof SUBJECTS.extractionCompleted | typeof SUBJECTS.extractionFailed>(
+    subject: S,
+    userId: string,
+    data: Parameters<typeof createEvent<S>>[2],
+  ) => publishEvent(jetstream(svc.nc), createEvent(subject, userId, data));
+
+  async function until(userId: string, documentId: string, done: (d: DocumentView) => boolean): Promise<DocumentView> {
+    for (let i = 0; i < 200; i++) {
+      const document = await svc.rpc.request(SUBJECTS.getDocument, { userId, documentId });
+      if (done(document)) return document;
+      await sleep(25);
+    }
+    throw new Error('document did not get there');
+  }
+
+  it('queues an OCR job for a registered document, through the outbox', async () => {
+    const userId = aUser();
+    const document = await register(userId);
+    expect(document).toMatchObject({ status: 'queued', progress: 0, fileName: 'receipt.jpg', expenseId: null, duplicateOf: null });
+    const { name } = await (await jetstreamManager(svc.nc)).consumers.add('OCR_JOBS', { ack_policy: 'explicit' as never, filter_subject: SUBJECTS.ocrJobRequested });
+    const jobs: EventEnvelope<OcrJob>[] = [];
+    for (let i = 0; i < 20 && !jobs.some((job) => job.data.documentId === document.id); i++) {
+      const messages = await (await jetstream(svc.nc).consumers.get('OCR_JOBS', name)).fetch({ max_messages: 50, expires: 1000 });
+      for await (const message of messages) jobs.push(message.json());
+    }
+    expect(jobs.find((job) => job.data.documentId === document.id)).toMatchObject({
+      subject: { userId },
+      data: { objectName: `${userId}/${document.id}`, mimeType: 'image/jpeg', locale: 'en-GB' },
+    });
+  });
+
+  it('files one expense per document however often the extraction is reported', async () => {
+    const userId = aUser();
+    const document = await register(userId);
+    await report(SUBJECTS.extractionStarted, userId, { documentId: document.id });
+    await until(userId, document.id, (d) => d.status === 'processing');
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: document.id, extraction: extraction(), imageHash: null });
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: document.id, extraction: extraction(), imageHash: null });
+    await report(SUBJECTS.extractionStarted, userId, { documentId: document.id }); // late news
+    const done = await until(userId, document.id, (d) => d.status === 'completed');
+    await sleep(300);
+    expect(await svc.rpc.request(SUBJECTS.getDocument, { userId, documentId: document.id })).toMatchObject({ status: 'completed', progress: 100 });
+    const page = await svc.rpc.request(SUBJECTS.listExpenses, { userId, query: { documentId: document.id } });
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ id: done.expenseId, vendor: 'CAFE AURORA', amount: '5.99', date: '2026-03-14', status: 'confirmed', category: { name: 'meals' } });
+  });
+
+  it('sends doubtful readings to review', async () => {
+    const userId = aUser();
+    const document = await register(userId);
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: document.id, extraction: extraction({ total: null, vendorName: { value: 'C4FE', confidence: 0.2 } }), imageHash: null });
+    const done = await until(userId, document.id, (d) => d.status === 'completed');
+    const expense = await svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: done.expenseId as string });
+    expect(expense).toMatchObject({ status: 'needs_review', amount: '0.00', vendor: 'C4FE' });
+  });
+
+  it('records a failure with its reason', async () => {
+    const userId = aUser();
+    const document = await register(userId);
+    await report(SUBJECTS.extractionFailed, userId, { documentId: document.id, reason: 'the image is corrupt' });
+    expect(await until(userId, document.id, (d) => d.status === 'failed')).toMatchObject({ failureReason: 'the image is corrupt', expenseId: null });
+  });
+
+  it('flags duplicates: same bytes, same picture, same vendor, date and total', async () => {
+    const userId = aUser();
+    const sha256 = sha();
+    const original = await register(userId, { sha256 });
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: original.id, extraction: extraction(), imageHash: 'f0f0f0f0f0f0f0f0' });
+    const first = await until(userId, original.id, (d) => d.status === 'completed');
+
+    const sameBytes = await register(userId, { sha256 });
+    expect(sameBytes.duplicateOf).toEqual({ documentId: original.id, expenseId: first.expenseId, reason: 'same_file' });
+
+    const reshot = await register(userId);
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: reshot.id, extraction: extraction({ total: sure('7.00') }), imageHash: 'f0f0f0f0f0f0f0f3' });
+    expect((await until(userId, reshot.id, (d) => d.status === 'completed')).duplicateOf).toMatchObject({ documentId: original.id, reason: 'same_image' });
+
+    const retyped = await register(userId);
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: retyped.id, extraction: extraction(), imageHash: '0f0f0f0f0f0f0f0f' });
+    const twin = await until(userId, retyped.id, (d) => d.status === 'completed');
+    expect(twin.duplicateOf).toMatchObject({ expenseId: first.expenseId, reason: 'same_receipt' });
+    expect(await svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: twin.expenseId as string })).toMatchObject({ status: 'needs_review', duplicateOf: { reason: 'same_receipt' } });
+  });
+
+  it('lists, hides from others, and deletes documents', async () => {
+    const userId = aUser();
+    const a = await register(userId);
+    const b = await register(userId, { idempotencyKey: 'k' });
+    const replay = await svc.rpc.request(SUBJECTS.registerDocument, { userId, documentId: randomUUID(), objectName: 'x', mimeType: 'image/png', size: 1, sha256: sha(), idempotencyKey: 'k' });
+    expect(replay).toMatchObject({ replayed: true, document: { id: b.id } });
+    const page = await svc.rpc.request(SUBJECTS.listDocuments, { userId, limit: '1' });
+    expect(page.items.map((d) => d.id)).toEqual([b.id]);
+    const next = await svc.rpc.request(SUBJECTS.listDocuments, { userId, limit: '1', cursor: page.nextCursor as string });
+    expect(next.items.map((d) => d.id)).toEqual([a.id]);
+    await expect(svc.rpc.request(SUBJECTS.getDocument, { userId: aUser(), documentId: a.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await svc.rpc.request(SUBJECTS.deleteDocument, { userId, documentId: a.id });
+    await expect(svc.rpc.request(SUBJECTS.getDocument, { userId, documentId: a.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,154 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '@irp/blob-store';
+import { DocumentPage, DocumentView, ListDocumentsQuery, SUBJECTS } from '@irp/contracts';
+import { RpcClient } from '@irp/messaging';
+import { CurrentCaller, type Caller } from '../auth/auth.guard';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/env';
+import { problemResponses, schemaRef } from '../http/openapi';
+import { checkIdempotencyKey, UuidParam } from '../http/preconditions';
+import { DocumentEventsStream } from './document-events.stream';
+import { inspectUpload } from './upload-inspector';
+
+/** Content types whose request body is the document itself (not multipart). */
+export const RAW_DOCUMENT_TYPES = ['application/pdf', 'application/octet-stream', 'image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/heic', 'image/heif'];
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('documents')
+export class DocumentsController {
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    private readonly rpc: RpcClient,
+    private readonly events: DocumentEventsStream,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Upload a receipt or invoice (multipart `file`, or the raw bytes as the body); it is read in the background' })
+  @ApiConsumes('multipart/form-data', ...RAW_DOCUMENT_TYPES)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers the first upload' })
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({ status: 202, schema: schemaRef(DocumentView), headers: { Location: { description: 'The status URL' } } })
+  @problemResponses(400, 401)
+  @ApiResponse({ status: 413, description: 'Larger than the upload limit' })
+  @ApiResponse({ status: 415, description: 'Not a JPEG, PNG, WebP, TIFF, HEIC/HEIF or PDF' })
+  @ApiResponse({ status: 422, description: 'Empty, or an image with too many pixels' })
+  async upload(
+    @CurrentCaller() caller: Caller,
+    @Req() request: FastifyRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DocumentView & { statusUrl: string; eventsUrl: string }> {
+    const key = checkIdempotencyKey(idempotencyKey);
+    const { stream, fileName } = await this.incomingFile(request);
+    const { maxBytes, maxPixels } = this.config.uploads;
+    const upload = await inspectUpload(stream, { maxBytes, maxPixels });
+    const documentId = randomUUID();
+    const objectName = `${caller.userId}/${documentId}`;
+    const stored = await this.blobs.put(objectName, upload.bytes, { maxBytes, contentType: upload.mimeType }).catch((error: unknown) => {
+      if (error instanceof BlobTooLargeError) throw new PayloadTooLargeException(`the file is larger than ${maxBytes} bytes`);
+      throw error;
+    });
+    try {
+      const { document, replayed } = await this.rpc.request(SUBJECTS.registerDocument, {
+        userId: caller.userId,
+        documentId,
+        objectName,
+        fileName,
+        mimeType: upload.mimeType,
+        size: stored.size,
+        sha256: stored.sha256,
+        idempotencyKey: key,
+      });
+      if (replayed) await this.blobs.delete(objectName);
+      const statusUrl = `/api/v1/documents/${document.id}`;
+      void reply.header('location', statusUrl);
+      return { ...document, statusUrl, eventsUrl: `${statusUrl}/events` };
+    } catch (error) {
+      await this.blobs.delete(objectName).catch(() => undefined); // never keep bytes nobody knows of
+      throw error;
+    }
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Your documents, newest first' })
+  @ApiResponse({ status: 200, schema: schemaRef(DocumentPage) })
+  @problemResponses(400, 401)
+  list(@CurrentCaller() caller: Caller, @Query() query: ListDocumentsQuery): Promise<DocumentPage> {
+    return this.rpc.request(SUBJECTS.listDocuments, { userId: caller.userId, ...query });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A document: status, extraction, the expense it became' })
+  @ApiResponse({ status: 200, schema: schemaRef(DocumentView) })
+  @problemResponses(400, 401, 404)
+  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string): Promise<DocumentView> {
+    return this.rpc.request(SUBJECTS.getDocument, { userId: caller.userId, documentId: id });
+  }
+
+  @Get(':id/file')
+  @ApiOperation({ summary: 'The original bytes' })
+  @ApiProduces(...RAW_DOCUMENT_TYPES.filter((type) => type !== 'application/octet-stream'))
+  @problemResponses(400, 401, 404)
+  async file(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const document = await this.rpc.request(SUBJECTS.getDocument, { userId: caller.userId, documentId: id });
+    const bytes: Readable | null = await this.blobs.get(`${caller.userId}/${document.id}`);
+    if (!bytes) throw new NotFoundException('the file of this document is gone');
+    const name = (document.fileName ?? `document-${document.id}`).replace(/[^\w.\- ]/g, '_');
+    await reply
+      .header('content-type', document.mimeType)
+      .header('content-length', String(document.size))
+      .header('content-disposition', `inline; filename="${name}"`)
+      .header('x-content-type-options', 'nosniff')
+      .send(bytes);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a document and its file; the expense it became stays' })
+  @problemResponses(400, 401, 404)
+  async delete(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string): Promise<void> {
+    await this.rpc.request(SUBJECTS.deleteDocument, { userId: caller.userId, documentId: id });
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: 'Server-sent events: `progress` (percent) while it is read, then `done` with the final state' })
+  @ApiProduces('text/event-stream')
+  @problemResponses(400, 401, 404)
+  async stream(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.events.stream(caller.userId, id, request, reply);
+  }
+
+  /** The uploaded file as a stream: the `file` part of a multipart form, or the raw body. */
+  private async incomingFile(request: FastifyRequest): Promise<{ stream: AsyncIterable<Uint8Array>; fileName?: string }> {
+    if (request.isMultipart()) {
+      const part = await request.file({ limits: { fileSize: this.config.uploads.maxBytes + 1, files: 1 } });
+      if (!part) throw new UnsupportedMediaTypeException('the multipart form has no file part');
+      return { stream: part.file, fileName: part.filename ? part.filename.slice(0, 255) : undefined };
+    }
+    const body = request.body as unknown;
+    if (body && typeof body === 'object' && Symbol.asyncIterator in body) return { stream: body as AsyncIterable<Uint8Array> };
+    throw new UnsupportedMediaTypeException(`send the file as multipart/form-data (field "file") or as the body with one of: ${RAW_DOCUMENT_TYPES.join(', ')}`);
+  }
+}

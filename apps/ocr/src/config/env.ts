@@ -1,0 +1,65 @@
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { availableParallelism } from 'node:os';
+import { DatabaseServiceEnv, loadEnv } from '@irp/config';
+
+class OcrEnv extends DatabaseServiceEnv {
+  override OPS_PORT: number = 9103;
+
+  /** OCR workers kept warm (tesseract.js); one per core reads fastest. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  OCR_WORKERS: number = availableParallelism();
+
+  /** Tesseract languages, '+'-separated (each needs its @tesseract.js-data package). */
+  @IsString()
+  @Matches(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, { message: 'OCR_LANGUAGES must look like eng or eng+deu' })
+  OCR_LANGUAGES: string = 'eng';
+
+  /** How long a job may go without a heartbeat before JetStream gives it to another worker. */
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  OCR_ACK_WAIT_SECONDS: number = 60;
+
+  /** Attempts per document before it is dead-lettered and marked failed. */
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  OCR_MAX_DELIVER: number = 3;
+
+  /** Longest one document may take to read. */
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  OCR_JOB_TIMEOUT_SECONDS: number = 300;
+}
+
+export interface OcrConfig {
+  logLevel: string;
+  natsUrl: string;
+  ops: { host: string; port: number };
+  database: { url: string; poolMax: number };
+  outboxPollIntervalMs: number;
+  reading: { workers: number; languages: string[]; ackWaitMs: number; maxDeliver: number; timeoutMs: number };
+}
+
+export function loadOcrConfig(env: NodeJS.ProcessEnv): OcrConfig {
+  const e = loadEnv(OcrEnv, env);
+  return {
+    logLevel: e.LOG_LEVEL,
+    natsUrl: e.NATS_URL,
+    ops: { host: e.OPS_HOST, port: e.OPS_PORT },
+    database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
+    outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+    reading: {
+      workers: e.OCR_WORKERS,
+      languages: e.OCR_LANGUAGES.split('+'),
+      ackWaitMs: e.OCR_ACK_WAIT_SECONDS * 1000,
+      maxDeliver: e.OCR_MAX_DELIVER,
+      timeoutMs: e.OCR_JOB_TIMEOUT_SECONDS * 1000,
+    },
+  };
+}
+
+export const OCR_CONFIG = Symbol('OCR_CONFIG');

@@ -1,0 +1,49 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { STREAMS, SUBJECTS, type EventOf } from '@irp/contracts';
+import { DurableConsumer, ensureStream, NATS_CONNECTION } from '@irp/messaging';
+import { OCR_CONFIG, type OcrConfig } from '../config/env';
+import { ReadDocumentService } from './read-document.service';
+
+type Job = EventOf<typeof SUBJECTS.ocrJobRequested>;
+
+/**
+ * Takes jobs from the OCR_JOBS work queue, as many at once as there are OCR workers: explicit acks,
+ * heartbeats while reading, redelivery when a worker dies, and after the last attempt the job is
+ * dead-lettered and its document marked failed.
+ */
+@Injectable()
+export class OcrJobsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private consumer?: DurableConsumer;
+
+  constructor(
+    @Inject(OCR_CONFIG) private readonly config: OcrConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly orm: MikroORM,
+    private readonly reading: ReadDocumentService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureStream(this.nc, STREAMS.OCR_JOBS);
+    const { workers, ackWaitMs, maxDeliver } = this.config.reading;
+    this.consumer = await DurableConsumer.start(
+      this.nc,
+      this.orm,
+      {
+        stream: STREAMS.OCR_JOBS.name,
+        durable: 'ocr-workers',
+        filterSubject: SUBJECTS.ocrJobRequested,
+        concurrency: workers,
+        ackWaitMs,
+        maxDeliver,
+        onGiveUp: (event, reason) => this.reading.giveUp(event as Job, reason),
+      },
+      (event, delivery) => this.reading.handle(event as Job, delivery),
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}

@@ -1,0 +1,168 @@
+import type { ExtractedDate } from '@irp/contracts';
+import type { DocumentLine } from './document-lines';
+import { regionOf } from './currency';
+
+/**
+ * Dates as receipts print them: 25/12/2018, 20-11-17, 2018-12-25, 07 MAR 2018, 05-JAN-2017,
+ * March 7, 2018, 25032018, 20180428, month names in several languages, and OCR's "1210212018".
+ */
+
+/** Month name prefixes (upper case, accents kept) in English, Malay, German, French, Spanish, Italian, Dutch, Portuguese. */
+const MONTHS: ReadonlyArray<readonly string[]> = [
+  ['JAN', 'JÄN', 'JANV', 'ENE', 'GEN', 'JANEIRO'],
+  ['FEB', 'FEV', 'FÉV', 'FEVR', 'FÉVR'],
+  ['MAR', 'MAC', 'MÄR', 'MRZ', 'MARS', 'MAAR'],
+  ['APR', 'AVR', 'ABR'],
+  ['MAY', 'MEI', 'MAI', 'MAG', 'MAYO', 'MAIO', 'MEI'],
+  ['JUN', 'JUIN', 'GIU'],
+  ['JUL', 'JUIL', 'LUG'],
+  ['AUG', 'OGO', 'OGOS', 'AOÛ', 'AOU', 'AGO'],
+  ['SEP', 'SEPT', 'SET'],
+  ['OCT', 'OKT', 'OTT', 'OUT'],
+  ['NOV'],
+  ['DEC', 'DIS', 'DEZ', 'DÉC', 'DIC'],
+];
+const MONTH_WORD = '([A-ZÀ-Ü|1][A-ZÀ-Ü]{2,8})\\.?';
+
+const DATE_LABEL = /\b(DATE|DATED|TARIKH|DATUM|FECHA|DATA|BIZDATE|BILL DT|TRANS(?:ACTION)? DATE|INVOICE DATE|DATE\/TIME|DT)\b/;
+const NOT_THE_DOCUMENT_DATE = /\b(EXP(?:IRY|IRES|\.)?|VALID|DUE|BEST BEFORE|USE BY|BIRTH|DOB|PRINTED|MEMBER SINCE|UNTIL)\b/;
+const TIME = /\b([01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\b|\b\d{1,2}:\d{2}\s?(?:AM|PM)\b/;
+
+interface DateCandidate {
+  iso: string;
+  line: DocumentLine;
+  /** How the date was written: unambiguous forms score higher than guessed day/month order. */
+  certainty: number;
+}
+
+export interface DateOptions {
+  locale?: string;
+}
+
+export function findDate(lines: readonly DocumentLine[], options: DateOptions = {}): ExtractedDate | null {
+  const monthFirst = regionOf(options.locale) === 'US';
+  const candidates = lines.flatMap((line) => datesInLine(line, monthFirst));
+  if (candidates.length === 0) return null;
+  const scored = candidates.map((candidate) => ({ candidate, score: scoreDate(candidate, candidates, lines.length) }));
+  scored.sort((a, b) => b.score - a.score || a.candidate.line.index - b.candidate.line.index);
+  const best = scored[0];
+  const rival = scored.find((s) => s.candidate.iso !== best.candidate.iso);
+  const margin = rival ? Math.min(1, (best.score - rival.score) / 2) : 1;
+  const confidence = clamp(0.45 + 0.3 * best.candidate.certainty + 0.2 * margin + (repeats(best.candidate, candidates) ? 0.05 : 0));
+  return { value: best.candidate.iso, confidence };
+}
+
+function scoreDate(candidate: DateCandidate, all: readonly DateCandidate[], lineCount: number): number {
+  const { line } = candidate;
+  let score = candidate.certainty * 2;
+  if (DATE_LABEL.test(line.upper)) score += 1.5;
+  if (TIME.test(line.upper)) score += 1;
+  if (NOT_THE_DOCUMENT_DATE.test(line.upper)) score -= 3;
+  if (repeats(candidate, all)) score += 0.5;
+  score -= lineCount > 0 ? (line.index / lineCount) * 0.5 : 0;
+  return score;
+}
+
+function repeats(candidate: DateCandidate, all: readonly DateCandidate[]): boolean {
+  return all.some((other) => other !== candidate && other.iso === candidate.iso && other.line !== candidate.line);
+}
+
+function clamp(value: number): number {
+  return Math.max(0, Math.min(0.99, Number(value.toFixed(2))));
+}
+
+export function datesInLine(line: DocumentLine, monthFirst: boolean): DateCandidate[] {
+  const found: DateCandidate[] = [];
+  const text = line.upper.replace(/[Oo](?=\d)|(?<=\d)[Oo]/g, '0');
+  const add = (iso: string | null, certainty: number): void => {
+    if (iso && !found.some((f) => f.iso === iso)) found.push({ iso, line, certainty });
+  };
+
+  for (const m of text.matchAll(/(?<![\d.])((?:19|20)\d\d)\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{1,2})(?![\d])/g)) {
+    add(toIso(+m[1], +m[2], +m[3]), 1);
+  }
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/g)) {
+    const [iso, certainty] = numericDate(+m[1], +m[3], m[4], monthFirst);
+    if (iso) add(iso, certainty);
+    else if (m[4].length === 4) add(...repairedYear(+m[1], +m[3], m[4], monthFirst));
+  }
+  // OCR reads the slashes of 12/02/2018 as ones: 1210212018.
+  for (const m of text.matchAll(/(?<!\d)(\d{2})[1Il|](\d{2})[1Il|]((?:19|20)\d\d)(?!\d)/g)) {
+    const [iso, certainty] = numericDate(+m[1], +m[2], m[3], monthFirst);
+    add(iso, certainty * 0.8);
+  }
+  for (const m of text.matchAll(new RegExp(`(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s\\-/.,]{0,3}${MONTH_WORD}[\\s\\-/.,']{0,3}(\\d{4}|\\d{2})(?!\\d)`, 'g'))) {
+    const month = monthNumber(m[2]);
+    if (month) add(toIso(expandYear(m[3]), month, +m[1]), 1);
+  }
+  for (const m of text.matchAll(new RegExp(`\\b${MONTH_WORD}[\\s\\-/.]{0,3}(\\d{1,2})(?:ST|ND|RD|TH)?[,\\s\\-/.]{1,3}(\\d{4})(?!\\d)`, 'g'))) {
+    const month = monthNumber(m[1]);
+    if (month) add(toIso(+m[3], month, +m[2]), 1);
+  }
+  // Eight digits are a date only beside a date label or a time (else they are any number).
+  if (DATE_LABEL.test(text) || TIME.test(text) || /\d{8}\/\d{4,6}/.test(text)) {
+    for (const m of text.matchAll(/(?<![\d.,])(\d{8})(?![\d.,])/g)) add(...compactDate(m[1], monthFirst));
+  }
+  return found;
+}
+
+/** OCR reads the 0 of 2017 as 6, 8 or 9 ("15/11/2617"): a year 2x.. is tried as 20... */
+function repairedYear(first: number, second: number, yearText: string, monthFirst: boolean): [string | null, number] {
+  if (!/^2[1-9]\d\d$/.test(yearText)) return [null, 0];
+  const [iso, certainty] = numericDate(first, second, `20${yearText.slice(2)}`, monthFirst);
+  return [iso, certainty * 0.5];
+}
+
+function numericDate(first: number, second: number, yearText: string, monthFirst: boolean): [string | null, number] {
+  const year = expandYear(yearText);
+  const dayFirst = toIso(year, second, first);
+  const monthFirstIso = toIso(year, first, second);
+  if (dayFirst && monthFirstIso && dayFirst !== monthFirstIso) return [monthFirst ? monthFirstIso : dayFirst, 0.6];
+  return [dayFirst ?? monthFirstIso, yearText.length === 4 ? 1 : 0.8];
+}
+
+/** 25032018 (day first) or 20180428 (year first); only when exactly one reading is a date. */
+function compactDate(digits: string, monthFirst: boolean): [string | null, number] {
+  const yearFirst = /^(19|20)\d\d/.test(digits) ? toIso(+digits.slice(0, 4), +digits.slice(4, 6), +digits.slice(6)) : null;
+  const yearLast = /(19|20)\d\d$/.test(digits)
+    ? monthFirst
+      ? toIso(+digits.slice(4), +digits.slice(0, 2), +digits.slice(2, 4))
+      : toIso(+digits.slice(4), +digits.slice(2, 4), +digits.slice(0, 2))
+    : null;
+  if (yearFirst && yearLast) return [null, 0];
+  return [yearFirst ?? yearLast, 0.5];
+}
+
+function monthNumber(printed: string): number | null {
+  // OCR reads the J of JAN, JUN, JUL as I, L, 1 or |.
+  const word = /^[IL1|](AN|UN|UL)/.test(printed) ? `J${printed.slice(1)}` : printed;
+  for (let i = 0; i < MONTHS.length; i++) {
+    if (MONTHS[i].some((name) => word.startsWith(name) && isMonthWord(word, name))) return i + 1;
+  }
+  return null;
+}
+
+/** "MARCH", "MAR", "MARS" are months; "MARKET" and "MARK" are not. */
+function isMonthWord(word: string, prefix: string): boolean {
+  return word === prefix || FULL_MONTH_NAMES.some((name) => name.startsWith(word));
+}
+
+const FULL_MONTH_NAMES = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
+    'JANUAR', 'FEBRUAR', 'MÄRZ', 'OKTOBER', 'DEZEMBER', 'JANVIER', 'FÉVRIER', 'FEVRIER', 'AVRIL', 'JUILLET', 'AOÛT', 'SEPTEMBRE',
+    'OCTOBRE', 'NOVEMBRE', 'DÉCEMBRE', 'DECEMBRE', 'ENERO', 'FEBRERO', 'MARZO', 'ABRIL', 'MAYO', 'JUNIO', 'JULIO', 'AGOSTO',
+    'SEPTIEMBRE', 'OCTUBRE', 'NOVIEMBRE', 'DICIEMBRE', 'GENNAIO', 'FEBBRAIO', 'MAGGIO', 'GIUGNO', 'LUGLIO', 'SETTEMBRE',
+    'OTTOBRE', 'DICEMBRE', 'JUNI', 'JULI', 'MAART', 'JANUARI', 'FEBRUARI', 'MAC', 'MEI', 'OGOS', 'DISEMBER', 'JANEIRO',
+    'FEVEREIRO', 'MARÇO', 'MAIO', 'JUNHO', 'JULHO', 'SETEMBRO', 'OUTUBRO', 'NOVEMBRO', 'DEZEMBRO', 'MARS', 'JUIN', 'AOUT'];
+
+function expandYear(text: string): number {
+  const year = Number(text);
+  return text.length === 2 ? 2000 + year : year;
+}
+
+/** A real calendar date in a plausible range, as YYYY-MM-DD, or null. */
+export function toIso(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || year < 1990 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

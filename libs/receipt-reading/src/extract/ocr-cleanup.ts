@@ -1,0 +1,66 @@
+/** Repairs of OCR misreads in names and addresses that need no knowledge of the vendor. */
+
+const LOOKALIKE_LETTERS: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '§': 'S', $: 'S' };
+
+/** "SON BHD", "SDN 8HD", "SEN 3HD", "5/B" → "SDN BHD", "S/B" (Malaysian legal forms). */
+export function repairLegalForms(text: string): string {
+  return text
+    .replace(/\bS[A-Z0-9]{1,2}(\.?\s*)[B83][HN][DO0](?![A-Z0-9])/gi, (match, gap: string) => (match === match.toLowerCase() ? `sdn${gap}bhd` : `SDN${gap}BHD`))
+    .replace(/(?<![\p{L}\d])[S5§$]\/[B8](?![\p{L}\d])/gu, 'S/B');
+}
+
+/** A digit between letters of a word ("T.A.5", "D.1.Y", "CONFECTI0NERY") is a letter OCR misread. */
+export function repairDigitsInWords(text: string): string {
+  return text
+    .split(' ')
+    .map((word) => {
+      const digits = word.match(/\d/g) ?? [];
+      const letters = word.match(/\p{L}/gu) ?? [];
+      if (digits.length !== 1 || letters.length < 2) return word;
+      return word.replace(/(?<=[\p{L}.])[01358§$](?=[\p{L}.]|$)/u, (digit) => LOOKALIKE_LETTERS[digit] ?? digit);
+    })
+    .join(' ');
+}
+
+/** Drops stray marks OCR finds in margins and between words ("|", ":", "’", "~"). */
+export function dropStrayMarks(text: string): string {
+  return text
+    .split(' ')
+    .filter((word) => !/^[|:;~’‘'`"_=—–.,°•«»¢©®*^]+$/.test(word))
+    .join(' ')
+    .replace(/^[^\p{L}\d(]+/u, '')
+    .trim();
+}
+
+/**
+ * Words of Malaysian and English addresses (street words, states, large towns). An OCR'd word one
+ * letter away from one of them is read as it: "JALAII" stays, but "Julan", "MALAYSTA" and
+ * "KENBANGAN" are repaired.
+ */
+const ADDRESS_VOCABULARY = [
+  'JALAN', 'TAMAN', 'BANDAR', 'LORONG', 'PERSIARAN', 'KAMPUNG', 'SEKSYEN', 'KAWASAN', 'PERINDUSTRIAN', 'INDUSTRIAL',
+  'LEBUHRAYA', 'BUKIT', 'SUNGAI', 'PUSAT', 'MUKIM', 'UTAMA', 'SELANGOR', 'JOHOR', 'BAHRU', 'KEDAH', 'KELANTAN', 'MELAKA',
+  'NEGERI', 'SEMBILAN', 'PAHANG', 'PENANG', 'PINANG', 'PERAK', 'PERLIS', 'SABAH', 'SARAWAK', 'TERENGGANU', 'KUALA',
+  'LUMPUR', 'PUTRAJAYA', 'LABUAN', 'MALAYSIA', 'SINGAPORE', 'PETALING', 'KLANG', 'SUBANG', 'CHERAS', 'PUCHONG',
+  'KAJANG', 'SERDANG', 'KEPONG', 'AMPANG', 'DAMANSARA', 'KEMBANGAN', 'SETAPAK', 'RAWANG', 'SEREMBAN', 'DARUL', 'EHSAN',
+  'TAKZIM', 'STREET', 'ROAD', 'AVENUE', 'FLOOR', 'LEVEL', 'BLOCK', 'PLAZA', 'CENTRE', 'CENTER', 'SHOPPING', 'BUILDING',
+  'TOWER', 'SQUARE', 'UTARA', 'SELATAN', 'TIMUR', 'BARAT', 'TENGAH', 'SUNGEI',
+];
+const VOCABULARY_SET = new Set(ADDRESS_VOCABULARY);
+
+export function repairAddressWords(text: string): string {
+  return text.replace(/\p{L}{5,}/gu, (word) => {
+    const upper = word.toUpperCase();
+    if (VOCABULARY_SET.has(upper)) return word;
+    const match = ADDRESS_VOCABULARY.find((known) => Math.abs(known.length - upper.length) <= 1 && withinOneEdit(upper, known));
+    if (!match) return word;
+    return word === upper ? match : match[0] + match.slice(1).toLowerCase();
+  });
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a.length === b.length) return [...a].filter((c, i) => c !== b[i]).length <= 1;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}

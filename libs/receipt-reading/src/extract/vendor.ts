@@ -1,0 +1,129 @@
+import type { ExtractedText } from '@irp/contracts';
+import type { DocumentLine } from './document-lines';
+import { findAmounts } from './amounts';
+import { dropStrayMarks, repairDigitsInWords, repairLegalForms } from './ocr-cleanup';
+import { datesInLine } from './dates';
+import {
+  hasBusinessWord,
+  hasLegalForm,
+  hasNameEnding,
+  isAddressLike,
+  isContact,
+  isNoise,
+  isRegistration,
+  isTitle,
+  letterCount,
+} from './line-kinds';
+
+export interface Vendor {
+  name: ExtractedText;
+  /** Indexes (in the document's lines) of the first and last line of the name. */
+  firstLine: number;
+  lastLine: number;
+}
+
+/** How far down the vendor's name may be: receipts print it first, after a logo or a few words. */
+const HEADER_LINES = 14;
+
+/**
+ * The vendor's name: among the header lines that are not an address, a phone number, a tax
+ * registration or a title, the one that looks most like a business name (a legal form such as
+ * "SDN BHD" or "LTD", a trade word, capitals), preferring earlier lines. A name broken over lines
+ * ("THE COFFEE BEAN &" / "TEA LEAF (M) SDN. BHD.") is joined.
+ */
+export function findVendor(lines: readonly DocumentLine[]): Vendor | null {
+  const header = headerLines(lines).map((line) => ({ ...line, text: repairLegalForms(line.text), upper: repairLegalForms(line.upper) }));
+  const firstAddress = header.findIndex((line) => isAddressLike(line) && !hasLegalForm(line.text));
+  let best: { line: DocumentLine; score: number } | null = null;
+  let rank = 0;
+  for (const [position, line] of header.entries()) {
+    let score = nameScore(line, position, header);
+    if (score === null) continue;
+    // The name comes first and before the address; trade descriptions ("BISTRO & CAFE") follow it.
+    if (rank++ === 0) score += 1.5;
+    if (firstAddress >= 0 && position > firstAddress) score -= 2;
+    if (!best || score > best.score) best = { line, score };
+  }
+  if (!best) return null;
+  const { first, last } = extendName(best.line, lines);
+  const raw = lines.slice(first, last + 1).map((line) => repairLegalForms(line.text)).join(' ');
+  const value = cleanName(raw);
+  if (letterCount(value) < 2) return null;
+  const confidence = Math.max(0.2, Math.min(0.95, 0.35 + best.score * 0.1));
+  return { name: { value, confidence: Number(confidence.toFixed(2)) }, firstLine: first, lastLine: last };
+}
+
+/** The lines before the first item or amount, and at most HEADER_LINES of them. */
+function headerLines(lines: readonly DocumentLine[]): DocumentLine[] {
+  const header: DocumentLine[] = [];
+  for (const line of lines) {
+    if (line.page > 1 || header.length >= HEADER_LINES) break;
+    const money = findAmounts(line.text).some((a) => a.hasDecimals);
+    if (money && header.length >= 3) break;
+    header.push(line);
+  }
+  return header;
+}
+
+function nameScore(line: DocumentLine, position: number, header: readonly DocumentLine[]): number | null {
+  if (isNoise(line) || isContact(line) || datesInLine(line, false).length > 0) return null;
+  const legal = hasLegalForm(line.text);
+  const ending = hasNameEnding(line.text);
+  if (!legal && !ending && (isTitle(line) || isRegistration(line) || isAddressLike(line))) return null;
+  let score = 0;
+  if (legal) score += 4;
+  else if (ending) score += 2.5;
+  if (hasBusinessWord(line.text)) score += 1;
+  const letters = letterCount(line.text);
+  const capitals = (line.text.match(/\p{Lu}/gu) ?? []).length;
+  if (capitals / letters > 0.8) score += 1;
+  if (letters >= 6) score += 0.5;
+  const next = header[position + 1];
+  if (next && (isAddressLike(next) || isRegistration(next))) score += 0.5;
+  if (/[^\p{L}\d\s&.,'()/@+-]/u.test(line.text)) score -= 1;
+  score -= position * 0.35;
+  return score;
+}
+
+/** Joins the lines before and after that continue the name. */
+function extendName(line: DocumentLine, lines: readonly DocumentLine[]): { first: number; last: number } {
+  let first = line.index;
+  let last = line.index;
+  while (first > 0 && first > line.index - 3 && continuesBackwards(lines[first - 1], lines.slice(first, last + 1))) first--;
+  if (!hasLegalForm(lines[last].text) && !hasNameEnding(lines[last].text)) {
+    const next = lines[last + 1];
+    if (next && !isNoise(next) && (hasLegalForm(next.text) || hasNameEnding(next.text)) && !isAddressLike(next) && !isContact(next)) last++;
+  }
+  return { first, last };
+}
+
+function continuesBackwards(previous: DocumentLine, name: readonly DocumentLine[]): boolean {
+  if (isNoise(previous) || isContact(previous) || isAddressLike(previous) || isTitle(previous) || isRegistration(previous)) return false;
+  const nameText = name.map((line) => line.text).join(' ');
+  const openParens = (nameText.match(/\(/g) ?? []).length;
+  const closeParens = (nameText.match(/\)/g) ?? []).length;
+  return (
+    /(&|\bAND|,|\()$/i.test(previous.text) ||
+    /^(&|\)|AND\b)/i.test(nameText) ||
+    closeParens > openParens ||
+    /^(SDN|BHD|S\/B|LTD|LIMITED|INC|ENTERPRISES?|TRADING|HOLDINGS|CO\b)/i.test(nameText)
+  );
+}
+
+/** Repairs the legal form as OCR misreads it and drops what follows it (registration numbers). */
+export function cleanName(raw: string): string {
+  let name = repairDigitsInWords(dropStrayMarks(repairLegalForms(raw))).replace(/\s*\.\s*(?=SDN\b)/i, ' ');
+  const suffix = /\b(SDN\.? ?BHD\.?|BHD\.?|S\/B|LTD\.?|LIMITED|PLC|INC\.?|LLC|GMBH|PTY\.? LTD\.?|PTE\.? LTD\.?)(?![\p{L}])/iu.exec(name);
+  if (suffix) {
+    const end = suffix.index + suffix[0].length;
+    const rest = name.slice(end);
+    // Keep a branch in parentheses ("(JALAN KLANG LAMA)"), not a registration number.
+    const branch = /^\s*\([\p{L}\s.'&-]{3,}\)/u.exec(rest);
+    name = name.slice(0, end) + (branch ? branch[0] : '');
+  }
+  return name
+    .replace(/\s*\(?\b\d{4,}[- ]?[A-Z]\b\)?.*$/, '')
+    .replace(/[\s|~_=:;,-]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,40 @@
+import { OcrPool } from './ocr-pool';
+
+/** A white PGM with a black bar: enough for Tesseract to run. */
+function blankPage(): Buffer {
+  const width = 200;
+  const height = 60;
+  const pixels = Buffer.alloc(width * height, 255);
+  pixels.fill(0, width * 30, width * 32);
+  return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`), pixels]);
+}
+
+describe(OcrPool.name, () => {
+  let sut: OcrPool;
+
+  beforeAll(async () => {
+    sut = await OcrPool.create({ workers: 1, languages: ['eng'] });
+  });
+
+  afterAll(async () => {
+    await sut.terminate();
+  });
+
+  it('rejects bytes Tesseract cannot read, without taking the process down, and reads the next page', async () => {
+    await expect(sut.recognize(Buffer.from('not an image at all'))).rejects.toBeDefined();
+    await expect(sut.recognize(blankPage())).resolves.toMatchObject({ text: expect.any(String) });
+  });
+
+  it('takes an aborted job off the queue', async () => {
+    const controller = new AbortController();
+    const running = sut.recognize(blankPage());
+    const queued = sut.recognize(blankPage(), { signal: controller.signal });
+    controller.abort(new Error('stop'));
+    await expect(queued).rejects.toThrow('stop');
+    await expect(running).resolves.toBeDefined();
+  });
+
+  it('refuses a language whose data package is not installed', async () => {
+    await expect(OcrPool.create({ workers: 1, languages: ['xyz'] })).rejects.toThrow('@tesseract.js-data/xyz');
+  });
+});

@@ -1,0 +1,70 @@
+import { availableParallelism } from 'node:os';
+import type { Extraction } from '@irp/contracts';
+import { detectDocumentType } from '../detect-document-type';
+import { extractFields } from '../extract/extract-fields';
+import { OcrPool } from '../ocr/ocr-pool';
+import { Progress } from './progress';
+import { readImage } from './read-image';
+import { DEFAULT_LIMITS, type ReadLimits, type ReadOptions } from './read-options';
+import { readPdf } from './read-pdf';
+import { UnreadableDocumentError } from '../unreadable-document.error';
+
+/** Fewer letters and digits than this, and there is no receipt to speak of. */
+const MIN_READABLE_CHARACTERS = 8;
+
+export interface DocumentReaderOptions {
+  /** OCR worker threads; defaults to the number of cores. */
+  workers?: number;
+  /** Tesseract languages, each from an installed @tesseract.js-data/<lang> package; defaults to ['eng']. */
+  languages?: string[];
+  limits?: Partial<ReadLimits>;
+}
+
+/**
+ * Reads receipts and invoices (PDF, JPEG, PNG, WebP, TIFF, HEIC) into text and fields, with a
+ * pool of warm OCR workers. Create once, read many times concurrently, terminate at shutdown.
+ */
+export class DocumentReader {
+  private constructor(
+    private readonly pool: OcrPool,
+    private readonly limits: ReadLimits,
+  ) {}
+
+  static async create(options: DocumentReaderOptions = {}): Promise<DocumentReader> {
+    const workers = options.workers ?? availableParallelism();
+    const pool = await OcrPool.create({ workers, languages: options.languages ?? ['eng'] });
+    return new DocumentReader(pool, { ...DEFAULT_LIMITS, ...options.limits });
+  }
+
+  get workers(): number {
+    return this.pool.size;
+  }
+
+  /**
+   * Rejects with UnreadableDocumentError when the document itself is the problem (corrupt,
+   * unsupported, too large, encrypted), with the signal's reason when aborted.
+   */
+  async read(bytes: Buffer, options: ReadOptions): Promise<Extraction> {
+    const started = performance.now();
+    const { signal, locale } = options;
+    signal?.throwIfAborted();
+    const progress = new Progress(options.onProgress);
+    progress.report(0, 0);
+    const type = await detectDocumentType(bytes, options.mimeType);
+    progress.report(5, 5);
+    const context = { pool: this.pool, limits: this.limits, progress, locale, signal };
+    const read = type.kind === 'pdf' ? await readPdf(bytes, context) : await readImage(bytes, type.format, context);
+    signal?.throwIfAborted();
+    // A picture of noise (a damaged file libjpeg decoded anyway) or a blank page: nothing to file.
+    if ((read.text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_READABLE_CHARACTERS) {
+      throw new UnreadableDocumentError('empty', 'No text could be read from the document: is it damaged, blank, or not a receipt?');
+    }
+    const fields = read.fields ?? extractFields(read.text, { locale });
+    progress.report(100, 100);
+    return { fields, text: read.text, pages: read.pages, source: read.source, durationMs: Math.round(performance.now() - started) };
+  }
+
+  async terminate(): Promise<void> {
+    await this.pool.terminate();
+  }
+}
