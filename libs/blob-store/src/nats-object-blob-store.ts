@@ -1,3 +1,4 @@
+import { StorageType } from '@nats-io/jetstream';
 import { Objm, type ObjectStore } from '@nats-io/obj';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { createHash } from 'node:crypto';
@@ -9,7 +10,7 @@ export class NatsObjectBlobStore implements BlobStore {
   private constructor(private readonly bucket: ObjectStore) {}
 
   static async open(nc: NatsConnection, bucket: string): Promise<NatsObjectBlobStore> {
-    return new NatsObjectBlobStore(await new Objm(nc).create(bucket, { storage: 'file' as never }));
+    return new NatsObjectBlobStore(await new Objm(nc).create(bucket, { storage: StorageType.File }));
   }
 
   async put(name: string, data: AsyncIterable<Uint8Array>, options: { maxBytes: number; contentType: string }): Promise<StoredBlob> {
@@ -25,7 +26,7 @@ export class NatsObjectBlobStore implements BlobStore {
     };
     try {
       await this.bucket.put(
-        { name, options: { max_chunk_size: 256 * 1024 }, headers: undefined, description: options.contentType } as never,
+        { name, description: options.contentType, options: { max_chunk_size: 256 * 1024 } },
         Readable.toWeb(Readable.from(counted())) as ReadableStream<Uint8Array>,
       );
     } catch (error) {

@@ -4,6 +4,8 @@ export * from './errors';
 export * from './events';
 export * from './expenses/category.dto';
 export * from './expenses/expense.dto';
+export * from './expenses/expense-requests.dto';
+export * from './expenses/expense-view.dto';
 export * from './expenses/expense.events';
 export * from './expenses/fx.dto';
 export * from './expenses/settings.dto';

@@ -15,7 +15,8 @@ import {
 import { DocumentIdRequest, DocumentPage, DocumentView, ExtractionCompleted, ExtractionFailed, ExtractionStarted, ListDocumentsRequest, OcrJob, RegisterDocumentRequest, RegisterDocumentResult } from './documents/document.dto';
 import { STREAMS, type StreamName } from './events';
 import { CategoryList, CategoryView, CreateCategoryRequest, ListCategoriesRequest, MergeCategoryRequest, RenameCategoryRequest } from './expenses/category.dto';
-import { CreateExpenseRequest, DeleteExpenseRequest, ExpenseIdRequest, ExpensePage, ExpenseView, ListExpensesRequest, UpdateExpenseRequest } from './expenses/expense.dto';
+import { CreateExpenseRequest, DeleteExpenseRequest, ExpenseIdRequest, ListExpensesRequest, UpdateExpenseRequest } from './expenses/expense-requests.dto';
+import { ExpensePage, ExpenseView } from './expenses/expense-view.dto';
 import { ExpenseCreated, ExpenseDeleted, ExpenseUpdated } from './expenses/expense.events';
 import { ImportRatesRequest, ImportRatesResult } from './expenses/fx.dto';
 import { GetSettingsRequest, SettingsView, UpdateSettingsRequest } from './expenses/settings.dto';

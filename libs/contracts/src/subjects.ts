@@ -25,15 +25,8 @@ import type {
 } from './documents/document.dto';
 import type { EventEnvelope } from './events';
 import type { CategoryList, CategoryView, CreateCategoryRequest, ListCategoriesRequest, MergeCategoryRequest, RenameCategoryRequest } from './expenses/category.dto';
-import type {
-  CreateExpenseRequest,
-  DeleteExpenseRequest,
-  ExpenseIdRequest,
-  ExpensePage,
-  ExpenseView,
-  ListExpensesRequest,
-  UpdateExpenseRequest,
-} from './expenses/expense.dto';
+import type { CreateExpenseRequest, DeleteExpenseRequest, ExpenseIdRequest, ListExpensesRequest, UpdateExpenseRequest } from './expenses/expense-requests.dto';
+import type { ExpensePage, ExpenseView } from './expenses/expense-view.dto';
 import type { ExpenseCreated, ExpenseDeleted, ExpenseUpdated } from './expenses/expense.events';
 import type { ImportRatesRequest, ImportRatesResult } from './expenses/fx.dto';
 import type { GetSettingsRequest, SettingsView, UpdateSettingsRequest } from './expenses/settings.dto';

@@ -1,6 +1,6 @@
 import { IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { ExpenseView } from './expense.dto';
+import { ExpenseView } from './expense-view.dto';
 
 /** An expense as events carry it: the view plus exact minor units, so subscribers never call back. */
 export class ExpenseSnapshot extends ExpenseView {
