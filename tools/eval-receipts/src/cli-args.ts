@@ -12,17 +12,20 @@ export interface CliArgs {
   textFrom: string | null;
   /** Read dates in the ground truth month first (US). */
   monthFirst: boolean;
+  /** Re-read unsure total and date lines with the legacy engine (the reader's default). */
+  secondOpinion: boolean;
   verbose: boolean;
 }
 
 export const USAGE = `usage: eval-receipts <dir> [--json] [--workers N] [--ground-truth-text] [--speedup-sample N]
-                     [--save-text DIR] [--text-from DIR] [--month-first] [--verbose]
+                     [--save-text DIR] [--text-from DIR] [--month-first] [--no-second-opinion] [--verbose]
 
 Reads every <ID>.jpg|.jpeg|.png|.pdf in <dir> that has <ID>.json ground truth {company, date, address, total}
 with the same DocumentReader the OCR service uses, and prints per-field accuracy, the median seconds per
 document and the peak RSS, then the speed-up of two workers over one on a sample.
   --ground-truth-text  score the extractor alone on the dataset's OCR ground truth (<ID>.box.txt)
   --save-text DIR      keep each document's text as DIR/<ID>.txt; --text-from DIR scores the extractor on them
+  --no-second-opinion  read without the legacy engine's second reading of unsure total and date lines
   --verbose            print each wrong field, expected and extracted`;
 
 export class UsageError extends Error {}
@@ -37,6 +40,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     saveText: null,
     textFrom: null,
     monthFirst: false,
+    secondOpinion: true,
     verbose: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -50,6 +54,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '--month-first':
         args.monthFirst = true;
+        break;
+      case '--no-second-opinion':
+        args.secondOpinion = false;
         break;
       case '--verbose':
         args.verbose = true;

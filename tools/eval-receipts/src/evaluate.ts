@@ -18,11 +18,11 @@ export interface DocumentResult {
   error: string | null;
 }
 
-type ReadOptions = ScoreOptions & { saveText: string | null };
+type ReadOptions = ScoreOptions & { saveText: string | null; secondOpinion: boolean };
 
 /** Reads every document with a fresh reader of `workers` workers, one document per worker at a time. */
 export async function readDataset(documents: readonly DatasetDocument[], workers: number, options: ReadOptions): Promise<DocumentResult[]> {
-  const reader = await DocumentReader.create({ workers });
+  const reader = await DocumentReader.create({ workers, secondOpinion: options.secondOpinion });
   try {
     return await evaluateWithReader(documents, reader, workers, options);
   } finally {
@@ -89,8 +89,8 @@ export async function evaluateGroundTruthText(documents: readonly DatasetDocumen
 }
 
 /** Wall seconds to read the documents with a fresh reader of `workers` workers (start-up excluded). */
-export async function timeReading(documents: readonly DatasetDocument[], workers: number): Promise<number> {
-  const reader = await DocumentReader.create({ workers });
+export async function timeReading(documents: readonly DatasetDocument[], workers: number, secondOpinion = true): Promise<number> {
+  const reader = await DocumentReader.create({ workers, secondOpinion });
   try {
     const files = await Promise.all(documents.map((document) => readFile(document.file)));
     const started = performance.now();

@@ -17,7 +17,7 @@ async function main(argv: readonly string[]): Promise<void> {
     ? await evaluateGroundTruthText(documents, options)
     : args.textFrom
       ? await evaluateSavedText(documents, args.textFrom, options)
-      : await readDataset(documents, args.workers, { monthFirst: args.monthFirst, saveText: args.saveText });
+      : await readDataset(documents, args.workers, { monthFirst: args.monthFirst, saveText: args.saveText, secondOpinion: args.secondOpinion });
   const summary = summarise(results);
   if (args.verbose) printMistakes(results);
   if (args.json) printLine(toJson(summary));
@@ -29,13 +29,13 @@ async function main(argv: readonly string[]): Promise<void> {
         : `read with ${args.workers} worker(s)`;
     printLine(toText(summary, `${summary.n} documents, ${source}`));
   }
-  if (reads && args.speedupSample > 0) await reportSpeedup(documents.slice(0, args.speedupSample), args.json);
+  if (reads && args.speedupSample > 0) await reportSpeedup(documents.slice(0, args.speedupSample), args.json, args.secondOpinion);
 }
 
 /** Throughput of two workers against one on the same documents (not part of the JSON). */
-async function reportSpeedup(sample: readonly DatasetDocument[], toStderr: boolean): Promise<void> {
-  const one = await timeReading(sample, 1);
-  const two = await timeReading(sample, 2);
+async function reportSpeedup(sample: readonly DatasetDocument[], toStderr: boolean, secondOpinion: boolean): Promise<void> {
+  const one = await timeReading(sample, 1, secondOpinion);
+  const two = await timeReading(sample, 2, secondOpinion);
   const line = `speed-up 2 workers vs 1: ${(one / two).toFixed(2)}x (${sample.length} documents: ${one.toFixed(1)} s with 1 worker, ${two.toFixed(1)} s with 2)`;
   if (toStderr) printError(line);
   else printLine(line);

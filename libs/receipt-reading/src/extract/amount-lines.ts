@@ -26,10 +26,13 @@ export interface AmountLine {
   amounts: AmountToken[];
   /** Inside a tax summary table, whose "TOTAL" rows are not the document total. */
   inSummary: boolean;
+  /** The amounts of each other reading of the line that reads its label as the same kind. */
+  alternatives: AmountToken[][];
 }
 
 const QUANTITY = ['QTY', 'QTY(S)', 'QUANTITY', 'ITEMS', 'ITEM(S)', 'NO OF ITEMS', 'NO OF ITEM', 'ITEM COUNT', 'UNITS', 'PCS', 'TOTAL QTY', 'TOT QTY'];
 const CHANGE = ['CHANGE', 'CHANGE DUE', 'KEMBALIAN', 'BAKI', 'RÜCKGELD', 'RENDU', 'CAMBIO', 'RESTO'];
+const PAID = ['PAID', 'TENDERED', 'TENDER', 'AMOUNT TENDERED', 'AMOUNT RECEIVED', 'RECEIVED'];
 const TENDERED = ['CASH', 'TENDER', 'TENDERED', 'PAID', 'PAYMENT', 'TUNAI', 'GEGEBEN', 'ESPECES', 'EFECTIVO', 'VISA', 'MASTERCARD', 'MASTER', 'AMEX', 'CARD', 'CREDIT', 'DEBIT', 'DEPOSIT'];
 const ROUNDING = ['ROUNDING', 'ROUNDED', 'ROUND', 'ROUNDING ADJ', 'ADJUSTMENT', 'ADJ', 'PEMBULATAN', 'RUNDUNG'];
 const DISCOUNT = ['DISCOUNT', 'DISC', 'SAVINGS', 'YOU SAVE', 'PROMO', 'VOUCHER', 'REBATE', 'POTONGAN', 'RABATT', 'REMISE', 'DESCUENTO'];
@@ -57,9 +60,18 @@ export function findAmountLines(lines: readonly DocumentLine[], options: AmountO
     if (amounts.length === 0) continue;
     const labelWords = keywordWords(line.upper.slice(0, amounts[0].offset));
     const { role, strength } = classify(labelWords.length > 0 ? labelWords : words);
-    result.push({ line, role, strength, labelWords, amounts, inSummary });
+    const alternatives = (line.alternatives ?? []).map((text) => sameKindAmounts(text, role, options)).filter((a) => a.length > 0);
+    result.push({ line, role, strength, labelWords, amounts, inSummary, alternatives });
   }
   return result;
+}
+
+/** An alternative reading's amounts, when its label too says they are a `role` (else it misread the line). */
+function sameKindAmounts(text: string, role: AmountRole, options: AmountOptions): AmountToken[] {
+  const amounts = findAmounts(text, options);
+  if (amounts.length === 0) return [];
+  const labelWords = keywordWords(text.toUpperCase().slice(0, amounts[0].offset));
+  return labelWords.length > 0 && classify(labelWords).role === role ? amounts : [];
 }
 
 export function classify(words: readonly string[]): { role: AmountRole; strength: number } {
@@ -77,6 +89,8 @@ export function classify(words: readonly string[]): { role: AmountRole; strength
   if (has(ROUNDING)) return { role: 'rounding', strength: 0 };
   if (has(DISCOUNT)) return { role: 'discount', strength: 0 };
   if (has(STRONG_TOTAL)) return { role: 'total', strength: 3 };
+  // "TOTAL PAID RM50.00" is what was handed over; "VISA TOTAL" what the card paid, the total.
+  if (has(PAID)) return { role: 'tendered', strength: 0 };
   if (has(TENDERED)) return { role: totalWord >= 0 ? 'total' : 'tendered', strength: totalWord >= 0 ? 1 : 0 };
   if (has(TOTAL)) return { role: 'total', strength: 2 };
   if (has(WEAK_TOTAL)) return { role: 'total', strength: 1 };

@@ -24,8 +24,10 @@ const MONTHS: ReadonlyArray<readonly string[]> = [
 ];
 const MONTH_WORD = '([A-ZÀ-Ü|1][A-ZÀ-Ü]{2,8})\\.?';
 
-const DATE_LABEL = /\b(DATE|DATED|TARIKH|DATUM|FECHA|DATA|BIZDATE|BILL DT|TRANS(?:ACTION)? DATE|INVOICE DATE|DATE\/TIME|DT)\b/;
+export const DATE_LABEL = /\b(DATE|DATED|TARIKH|DATUM|FECHA|DATA|BIZDATE|BILL DT|TRANS(?:ACTION)? DATE|INVOICE DATE|DATE\/TIME|DT)\b/;
 const NOT_THE_DOCUMENT_DATE = /\b(EXP(?:IRY|IRES|\.)?|VALID|DUE|BEST BEFORE|USE BY|BIRTH|DOB|PRINTED|MEMBER SINCE|UNTIL)\b/;
+/** Another engine's reading of a date line counts for a little less than the first reading. */
+const ALTERNATIVE_CERTAINTY = 0.9;
 const TIME = /\b([01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\b|\b\d{1,2}:\d{2}\s?(?:AM|PM)\b/;
 
 interface DateCandidate {
@@ -41,7 +43,7 @@ export interface DateOptions {
 
 export function findDate(lines: readonly DocumentLine[], options: DateOptions = {}): ExtractedDate | null {
   const monthFirst = regionOf(options.locale) === 'US';
-  const candidates = lines.flatMap((line) => datesInLine(line, monthFirst));
+  const candidates = lines.flatMap((line) => [...datesInLine(line, monthFirst), ...alternativeDates(line, monthFirst)]);
   if (candidates.length === 0) return null;
   const scored = candidates.map((candidate) => ({ candidate, score: scoreDate(candidate, candidates, lines.length) }));
   scored.sort((a, b) => b.score - a.score || a.candidate.line.index - b.candidate.line.index);
@@ -50,6 +52,16 @@ export function findDate(lines: readonly DocumentLine[], options: DateOptions = 
   const margin = rival ? Math.min(1, (best.score - rival.score) / 2) : 1;
   const confidence = clamp(0.45 + 0.3 * best.candidate.certainty + 0.2 * margin + (repeats(best.candidate, candidates) ? 0.05 : 0));
   return { value: best.candidate.iso, confidence };
+}
+
+/**
+ * Dates another engine read on the line, a little less trusted than the first reading's; the line's
+ * label and time are judged on the first reading, which reads words better.
+ */
+function alternativeDates(line: DocumentLine, monthFirst: boolean): DateCandidate[] {
+  return (line.alternatives ?? []).flatMap((text) =>
+    datesInLine({ ...line, text, upper: text.toUpperCase() }, monthFirst).map((candidate) => ({ ...candidate, line, certainty: candidate.certainty * ALTERNATIVE_CERTAINTY })),
+  );
 }
 
 function scoreDate(candidate: DateCandidate, all: readonly DateCandidate[], lineCount: number): number {
@@ -64,7 +76,7 @@ function scoreDate(candidate: DateCandidate, all: readonly DateCandidate[], line
 }
 
 function repeats(candidate: DateCandidate, all: readonly DateCandidate[]): boolean {
-  return all.some((other) => other !== candidate && other.iso === candidate.iso && other.line !== candidate.line);
+  return all.some((other) => other.iso === candidate.iso && other.line.index !== candidate.line.index);
 }
 
 function clamp(value: number): number {
@@ -106,9 +118,9 @@ export function datesInLine(line: DocumentLine, monthFirst: boolean): DateCandid
   return found;
 }
 
-/** OCR reads the 0 of 2017 as 6, 8 or 9 ("15/11/2617"): a year 2x.. is tried as 20... */
+/** OCR reads the 0 of 2017 as 6, 8 or 9 ("15/11/2617"), or its 2 as 3 ("3017"): such a year is tried as 20... */
 function repairedYear(first: number, second: number, yearText: string, monthFirst: boolean): [string | null, number] {
-  if (!/^2[1-9]\d\d$/.test(yearText)) return [null, 0];
+  if (!/^(2[1-9]|[13-9]0)\d\d$/.test(yearText)) return [null, 0];
   const [iso, certainty] = numericDate(first, second, `20${yearText.slice(2)}`, monthFirst);
   return [iso, certainty * 0.5];
 }

@@ -31,6 +31,10 @@ describe(extractFields.name, () => {
       expect(sut('Date: 12/25/2019', { locale: 'en-GB' }).date?.value).toBe('2019-12-25');
     });
 
+    it('repairs a year whose 2 OCR read as another digit', () => {
+      expect(sut(receipt('SHOP', 'RECEIPT #: CS123 DATE: 15/11/3017', 'TOTAL 1.00')).date?.value).toBe('2017-11-15');
+    });
+
     it('prefers the labelled purchase date to an expiry date', () => {
       const fields = sut(receipt('CARD EXPIRY: 30/09/18', 'DATE: 01/03/18 19:14'));
       expect(fields.date?.value).toBe('2018-03-01');
@@ -80,6 +84,16 @@ describe(extractFields.name, () => {
     it('takes the rounded total that follows the unrounded one', () => {
       const fields = sut(receipt('SUBTOTAL 87.80', 'GST @6% 5.81', '10% SRV CHG 8.78', 'TOTAL: 102.39', 'ROUNDING 0.01', 'TOTAL 102.40'));
       expect(fields.total?.value).toBe('102.40');
+    });
+
+    it('takes the amount paid for the total when the receipt prints it after an unrounded total', () => {
+      const fields = sut(receipt('BUN 15.39', 'TOTAL 15.39', 'ROUNDING 0.01', 'ARAND TOTARM 15.40', 'TOTAL PAID 50.00', 'CHANGE 34.60'));
+      expect(fields.total?.value).toBe('15.40');
+    });
+
+    it('keeps the printed total when the amount paid is a cent off and printed nowhere', () => {
+      const fields = sut(receipt('WATER 2.56', 'SUBTOTAL 2.56', 'TOTAL (GST INCL) 2.56', 'CASH 50.55', 'ROUNDING ADJUSTMENTS 0.01-', 'CHANGE DUE 48.00'));
+      expect(fields.total?.value).toBe('2.56');
     });
 
     it('does not take a tax summary row for the total', () => {
@@ -139,6 +153,42 @@ describe(extractFields.name, () => {
       const fields = sut(receipt('tan woon yann', 'BOOK TA .K (TAMAN DAYA) SDN 8HD', '789417-W', 'NO.53 JALAN SAGU 18,', 'TAMAN DAYA,', '81100 JOHOR BAHRU,', 'JOHOR.', 'TEL: 07-123 4567'));
       expect(fields.vendorName?.value).toBe('BOOK TA .K (TAMAN DAYA) SDN BHD');
       expect(fields.vendorAddress?.value).toBe('NO.53 JALAN SAGU 18, TAMAN DAYA, 81100 JOHOR BAHRU, JOHOR.');
+    });
+  });
+
+  describe('vendor and address', () => {
+    it('reads a name printed with its registration number, under a logo OCR read as a word', () => {
+      const fields = sut(receipt('Alig', 'AEON CO. (M) BHD (126926-H)', '3RD FLR, AEON TAMAN MALURI SC', 'JLN JEJAKA, TAMAN MALURI', 'CHERAS, 55100 KUALA LUMPUR', 'GST ID : 002017394688'));
+      expect(fields.vendorName?.value).toBe('AEON CO. (M) BHD');
+      expect(fields.vendorAddress?.value).toBe('3RD FLR, AEON TAMAN MALURI SC JLN JEJAKA, TAMAN MALURI CHERAS, 55100 KUALA LUMPUR');
+    });
+
+    it('does not take a "Company Reg No." line for the name', () => {
+      expect(sut(receipt('Company Reg No. 764853', 'ACME TRADING', '19, JALAN KANCIL,', '55100 KUALA LUMPUR')).vendorName?.value).toBe('ACME TRADING');
+    });
+
+    it('keeps the branch printed under the name in the name, not in the address', () => {
+      const fields = sut(receipt('CHECKERS HYPERMARKET SDN BHD', '(JALAN KLANG LAMA)', 'LOT 2942 & 2945, JLN SERI SENTOSA 8,', 'SERI SENTOSA, OFF JLN KLANG LAMA,', '58000 KUALA LUMPUR.', 'TEL: 03-1234 5678'));
+      expect(fields.vendorName?.value).toBe('CHECKERS HYPERMARKET SDN BHD (JALAN KLANG LAMA)');
+      expect(fields.vendorAddress?.value).toBe('LOT 2942 & 2945, JLN SERI SENTOSA 8, SERI SENTOSA, OFF JLN KLANG LAMA, 58000 KUALA LUMPUR.');
+    });
+
+    it('finds the address above a name printed under it', () => {
+      const fields = sut(receipt('(Co. No. 113825-W)', 'No 8, Jalan 7/118B, Desa Tun Razak', '56000 Kuala Lumpur, Malaysia', 'SUNWAY VELOCITY', 'Tel : 03-9201 6281'));
+      expect(fields.vendorAddress?.value).toBe('No 8, Jalan 7/118B, Desa Tun Razak 56000 Kuala Lumpur, Malaysia');
+    });
+
+    it('reads an address through a building name up to its postcode, after a registration number alone on its line', () => {
+      const fields = sut(receipt('SUN VICTORY SDN BHD', '(NO. 193573-M)', 'LEVEL G2, BLOCK D1,', 'SOLARIS DUTAMAS,', 'NO. 1, JALAN DUTAMAS 1,', '50480 KUALA LUMPUR.', 'TEL: 03-6205 5386'));
+      expect(fields.vendorAddress?.value).toBe('LEVEL G2, BLOCK D1, SOLARIS DUTAMAS, NO. 1, JALAN DUTAMAS 1, 50480 KUALA LUMPUR.');
+    });
+
+    it('reads house numbers as an address, a registration number as no postcode, and drops specks', () => {
+      expect(sut(receipt('BOOK TA .K SDN BHD', 'NO.53 55,57 & 59, JALAN SAGU 18,', '81100 JOHOR BAHRU', 'TOTAL 1.00')).vendorAddress?.value).toBe('NO.53 55,57 & 59, JALAN SAGU 18, 81100 JOHOR BAHRU');
+      expect(sut(receipt("WATSON'S PERSONAL CARE STORES SDN BHD", 'COMPANY REG NO.: 28982V', 'GST REG NO. 000947339264')).vendorAddress).toBeNull();
+      expect(sut(receipt('ACME SDN BHD', 'LOT 18, JALAN KPB 6, x KAWASAN BALAKONG,', '43300 SERI KEMBANGAN 5', 'TEL: 012-3456789')).vendorAddress?.value).toBe(
+        'LOT 18, JALAN KPB 6, KAWASAN BALAKONG, 43300 SERI KEMBANGAN',
+      );
     });
   });
 

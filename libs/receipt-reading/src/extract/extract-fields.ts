@@ -5,7 +5,7 @@ import { findPhone, findTaxId } from './contact';
 import { findCurrency } from './currency';
 import { findDate } from './dates';
 import { findDocumentNumber } from './document-number';
-import { toDocumentLines, type DocumentLine } from './document-lines';
+import { toDocumentLines, type DocumentLine, type OcrLineInfo } from './document-lines';
 import { formatForCurrency } from './format-amount';
 import { findLineItems } from './line-items';
 import { findPayment } from './payment';
@@ -16,6 +16,8 @@ import { findVendor } from './vendor';
 export interface ExtractOptions {
   /** BCP 47 locale of the document or its owner ("en-MY", "de-DE"): day/month order, decimal comma, currency. */
   locale?: string;
+  /** What OCR knows of each non-empty line of the text, in order: other engines' readings, which compete for the total and the date. */
+  ocrLines?: readonly OcrLineInfo[];
 }
 
 const ITEM_HEADER = /\b(QTY|DESCRIPTION|DESC|ITEMS?|ARTICLE|PRODUCT|PARTICULARS)\b/;
@@ -25,11 +27,12 @@ const ITEM_HEADER = /\b(QTY|DESCRIPTION|DESC|ITEMS?|ARTICLE|PRODUCT|PARTICULARS)
  * and deterministic; returns nulls and empty lists for what it cannot find, and never throws.
  */
 export function extractFields(text: string, options: ExtractOptions = {}): ExtractedFields {
-  const lines = toDocumentLines(typeof text === 'string' ? text : '');
+  const lines = toDocumentLines(typeof text === 'string' ? text : '', options.ocrLines);
   const decimalComma = usesDecimalComma(lines, options.locale);
   const amountLines = findAmountLines(lines, { decimalComma });
   const vendor = findVendor(lines);
-  const address = findAddress(lines, vendor?.lastLine ?? -1);
+  // The name may be a logo OCR cannot read, or a branch printed below the address.
+  const address = findAddress(lines, vendor?.lastLine ?? -1) ?? (vendor ? findAddress(lines, -1) : null);
   const headerEnd = findHeaderEnd(lines, vendor?.lastLine ?? -1);
   const items = findLineItems(amountLines, lines, headerEnd);
   const allAmounts = amountLines.flatMap((line) => line.amounts.filter((a) => a.hasDecimals).map((a) => a.milli));

@@ -41,6 +41,8 @@ interface Expected {
 const TOLERANCE = 10;
 /** A rounding adjustment is below 10 cents; a larger amount on a "ROUNDING" line is the rounded total. */
 const MAX_ROUNDING = 100;
+/** Another engine's reading of a total counts for a little less than the first reading's. */
+const ALTERNATIVE_PENALTY = 0.5;
 
 /**
  * Chooses the total among the amounts on "total" lines (and, failing those, every amount) by what
@@ -56,16 +58,21 @@ export function findTotals(lines: readonly AmountLine[], context: TotalsContext)
   const paid = paidTotal(body);
 
   const candidates = totalCandidates(lines);
-  if (paid && !candidates.some((c) => near(c.milli, paid.milli))) {
-    candidates.push({ milli: paid.milli, lineIndex: paid.lineIndex, score: 2, evidence: 0, repaired: false, decimal: true, base: 0.5 });
+  // Paid 15.40 against "TOTAL 15.39": the payment is the rounded total when the receipt prints it
+  // somewhere (a misread "GRAND TOTAL 15.40"), else it confirms the total within a cent.
+  const printed = paid !== null && body.some((line) => line.role !== 'tendered' && line.role !== 'change' && line.amounts.some((a) => a.milli === paid.milli));
+  if (paid && !candidates.some((c) => c.milli === paid.milli) && (printed || !candidates.some((c) => near(c.milli, paid.milli)))) {
+    candidates.push({ milli: paid.milli, lineIndex: paid.lineIndex, score: 2, evidence: 0, repaired: false, decimal: printed, base: 0.5 });
   }
+  // The arithmetic confirms the candidate it equals; within a cent (three-decimal prices, OCR) only when none equals it.
+  const exactlyConfirmed = candidates.some((c) => expected.some((e) => e.weight > 1 && e.milli === c.milli));
   for (const candidate of candidates) {
     // A total below the subtotal or below one of its items is a tax, a partial amount or a misread.
     const floor = Math.max(subtotalMilli ?? 0, context.largestItemMilli ?? 0, largestAmountBefore(body, candidate.lineIndex));
     if (candidate.milli < floor - MAX_ROUNDING && !hasDiscount(body)) candidate.score -= 3;
-    const confirmed = expected.filter((e) => near(e.milli, candidate.milli)).sort((a, b) => b.weight - a.weight)[0];
+    const confirmed = expected.filter((e) => (exactlyConfirmed ? e.milli === candidate.milli : near(e.milli, candidate.milli))).sort((a, b) => b.weight - a.weight)[0];
     if (confirmed) addEvidence(candidate, confirmed.weight);
-    if (paid && near(paid.milli, candidate.milli)) addEvidence(candidate, 3);
+    if (paid && matches(paid.milli, candidate, candidates)) addEvidence(candidate, 3);
     if (context.lineItemsMilli !== null && near(context.lineItemsMilli, candidate.milli)) addEvidence(candidate, 2);
     if (roundsAnEarlierTotal(candidate, candidates)) addEvidence(candidate, 3.5);
     if (sumsEarlierTotals(candidate, candidates)) addEvidence(candidate, 3);
@@ -73,6 +80,12 @@ export function findTotals(lines: readonly AmountLine[], context: TotalsContext)
   const best = [...candidates].sort((a, b) => b.score - a.score || b.lineIndex - a.lineIndex)[0];
   const total = best ? { value: formatMilli(best.milli), confidence: totalConfidence(best, candidates) } : null;
   return { total, subtotal: subtotalField(subtotalMilli, best, expected, context), tip: tipMilli === null ? null : { value: formatMilli(tipMilli), confidence: 0.75 } };
+}
+
+/** Equal to the value, or within a cent of it when no candidate equals it. */
+function matches(value: number, candidate: Candidate, all: readonly Candidate[]): boolean {
+  if (candidate.milli === value) return true;
+  return near(value, candidate.milli) && !all.some((other) => other.milli === value);
 }
 
 function subtotalField(subtotal: number | null, best: Candidate | undefined, expected: readonly Expected[], context: TotalsContext): ExtractedAmount | null {
@@ -129,8 +142,26 @@ function totalCandidates(lines: readonly AmountLine[]): Candidate[] {
     const base = line.inSummary ? 0.3 : [0, 0.45, 0.6, 0.7, 0.75][strength];
     byValue.set(amount.milli, { milli: amount.milli, lineIndex: line.line.index, score, evidence: 0, repaired: amount.repaired, decimal: amount.hasDecimals, base });
   }
-  if (byValue.size > 0) return [...byValue.values()];
-  return fallbackCandidates(lines);
+  if (byValue.size === 0) return fallbackCandidates(lines);
+  addAlternativeReadings(lines, byValue);
+  return [...byValue.values()];
+}
+
+/**
+ * Another engine's reading of a total line competes with the first one's, a little behind it:
+ * the document's arithmetic, when it confirms one of them, decides.
+ */
+function addAlternativeReadings(lines: readonly AmountLine[], byValue: Map<number, Candidate>): void {
+  for (const line of lines) {
+    if (line.role !== 'total' || line.inSummary) continue;
+    for (const amounts of line.alternatives) {
+      const amount = rightmostMoney(amounts);
+      if (!amount || amount.milli <= 0 || byValue.has(amount.milli)) continue;
+      const score = line.strength * 2 - ALTERNATIVE_PENALTY - (amount.repaired ? 0.5 : 0) - (amount.hasDecimals ? 0 : 2);
+      const base = [0, 0.45, 0.6, 0.7, 0.75][line.strength] - 0.1;
+      byValue.set(amount.milli, { milli: amount.milli, lineIndex: line.line.index, score, evidence: 0, repaired: amount.repaired, decimal: amount.hasDecimals, base });
+    }
+  }
 }
 
 /** No total line: subtotals and any amount that is not a payment, change, quantity or adjustment. */

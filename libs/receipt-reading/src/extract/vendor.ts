@@ -24,6 +24,8 @@ export interface Vendor {
 
 /** How far down the vendor's name may be: receipts print it first, after a logo or a few words. */
 const HEADER_LINES = 14;
+const BRANCH_LINE = /^[({]\s*[\p{L}][\p{L}\s.'&-]{2,}\)$/u;
+const REGISTRATION_NUMBER = /\(?\b\d{4,}[- ]?[A-Z]\b\)?/g;
 
 /**
  * The vendor's name: among the header lines that are not an address, a phone number, a tax
@@ -54,7 +56,7 @@ export function findVendor(lines: readonly DocumentLine[]): Vendor | null {
 }
 
 /** The lines before the first item or amount, and at most HEADER_LINES of them. */
-function headerLines(lines: readonly DocumentLine[]): DocumentLine[] {
+export function headerLines(lines: readonly DocumentLine[]): DocumentLine[] {
   const header: DocumentLine[] = [];
   for (const line of lines) {
     if (line.page > 1 || header.length >= HEADER_LINES) break;
@@ -66,8 +68,9 @@ function headerLines(lines: readonly DocumentLine[]): DocumentLine[] {
 }
 
 function nameScore(line: DocumentLine, position: number, header: readonly DocumentLine[]): number | null {
-  if (isNoise(line) || isContact(line) || datesInLine(line, false).length > 0) return null;
   const legal = hasLegalForm(line.text);
+  // "AEON CO. (M) BHD (126926-H)": the registration number is not noise in the name.
+  if ((isNoise(line) && !(legal && !isNoise(withoutRegistration(line)))) || isContact(line) || datesInLine(line, false).length > 0) return null;
   const ending = hasNameEnding(line.text);
   if (!legal && !ending && (isTitle(line) || isRegistration(line) || isAddressLike(line))) return null;
   let score = 0;
@@ -85,12 +88,19 @@ function nameScore(line: DocumentLine, position: number, header: readonly Docume
   return score;
 }
 
+function withoutRegistration(line: DocumentLine): DocumentLine {
+  const text = line.text.replace(REGISTRATION_NUMBER, ' ').replace(/\s+/g, ' ').trim();
+  return { ...line, text, upper: text.toUpperCase() };
+}
+
 /** Joins the lines before and after that continue the name. */
 function extendName(line: DocumentLine, lines: readonly DocumentLine[]): { first: number; last: number } {
   let first = line.index;
   let last = line.index;
   while (first > 0 && first > line.index - 3 && continuesBackwards(lines[first - 1], lines.slice(first, last + 1))) first--;
-  if (!hasLegalForm(lines[last].text) && !hasNameEnding(lines[last].text)) {
+  // "CHECKERS HYPERMARKET SDN BHD" / "(JALAN KLANG LAMA)": the branch belongs to the name.
+  if (BRANCH_LINE.test(lines[last + 1]?.text ?? '') && (hasLegalForm(lines[last].text) || hasNameEnding(lines[last].text))) last++;
+  else if (!hasLegalForm(lines[last].text) && !hasNameEnding(lines[last].text)) {
     const next = lines[last + 1];
     if (next && !isNoise(next) && (hasLegalForm(next.text) || hasNameEnding(next.text)) && !isAddressLike(next) && !isContact(next)) last++;
   }
@@ -118,8 +128,8 @@ export function cleanName(raw: string): string {
     const end = suffix.index + suffix[0].length;
     const rest = name.slice(end);
     // Keep a branch in parentheses ("(JALAN KLANG LAMA)"), not a registration number.
-    const branch = /^\s*\([\p{L}\s.'&-]{3,}\)/u.exec(rest);
-    name = name.slice(0, end) + (branch ? branch[0] : '');
+    const branch = /^\s*[({][\p{L}\s.'&-]{3,}\)/u.exec(rest);
+    name = name.slice(0, end) + (branch ? branch[0].replace('{', '(') : '');
   }
   return name
     .replace(/\s*\(?\b\d{4,}[- ]?[A-Z]\b\)?.*$/, '')

@@ -10,6 +10,8 @@ import { decodeHeic } from './decode-heic';
 export interface PreparedImage {
   /** The page for Tesseract, as PGM. */
   pgm: Buffer;
+  /** The same pixels (a view of `pgm`), for re-reading parts of the page. */
+  grey: GreyImage;
   width: number;
   height: number;
   /** Factor applied to the source's pixels. */
@@ -60,7 +62,9 @@ async function prepareSource(source: Source): Promise<PreparedImage> {
     let pipeline = open().extract(border);
     if (scale !== 1) pipeline = pipeline.resize({ width: Math.max(1, Math.round(border.width * scale)), kernel: 'lanczos3' });
     const page = await toGrey(pipeline);
-    return { pgm: toPgm(page), width: page.width, height: page.height, scale };
+    const pgm = toPgm(page);
+    const grey = { data: pgm.subarray(pgm.length - page.data.length), width: page.width, height: page.height };
+    return { pgm, grey, width: page.width, height: page.height, scale };
   } catch (error) {
     throw asUnreadable(error);
   }

@@ -34,6 +34,24 @@ describe(OcrPool.name, () => {
     await expect(running).resolves.toBeDefined();
   });
 
+  it('refuses a legacy-engine job when it has no legacy engine', async () => {
+    expect(sut.hasLegacy).toBe(false);
+    await expect(sut.recognize(blankPage(), { engine: 'legacy' })).rejects.toThrow('no legacy engine');
+  });
+
+  it('runs legacy-engine jobs on its legacy worker, which does not count as a page worker', async () => {
+    const pool = await OcrPool.create({ workers: 1, languages: ['eng'], legacyWorkers: 1 });
+    try {
+      expect(pool.size).toBe(1);
+      expect(pool.hasLegacy).toBe(true);
+      const [legacy, lstm] = await Promise.all([pool.recognize(blankPage(), { engine: 'legacy' }), pool.recognize(blankPage())]);
+      expect(legacy.text).toEqual(expect.any(String));
+      expect(lstm.text).toEqual(expect.any(String));
+    } finally {
+      await pool.terminate();
+    }
+  });
+
   it('refuses a language whose data package is not installed', async () => {
     await expect(OcrPool.create({ workers: 1, languages: ['xyz'] })).rejects.toThrow('@tesseract.js-data/xyz');
   });

@@ -1,5 +1,5 @@
 import { createWorker, OEM, PSM, type Page, type RecognizeOptions, type Worker } from 'tesseract.js';
-import { traineddataDirectory } from './traineddata';
+import { LEGACY_MODEL_FOLDERS, traineddataDirectory } from './traineddata';
 
 export interface OcrLine {
   text: string;
@@ -15,17 +15,27 @@ export interface OcrPage {
   lines: OcrLine[];
 }
 
+/**
+ * `lstm` reads best; `legacy` (Tesseract's older character classifier) reads worse but errs
+ * differently, so its reading of a line is a second opinion.
+ */
+export type OcrEngine = 'lstm' | 'legacy';
+
 export interface OcrJobOptions {
+  /** Defaults to `lstm`. */
+  engine?: OcrEngine;
   /** Called with the fraction (0–1) of recognition done. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
-  /** Tesseract page segmentation mode for this job only (the pool's default is 6, one block). */
+  /** Tesseract page segmentation mode for this job only (defaults: 6, one block; legacy 7, one line). */
   pageSegmentationMode?: PSM;
 }
 
 export interface OcrPoolOptions {
   workers: number;
   languages: readonly string[];
+  /** Legacy-engine workers (about 130 MB each); none when a language's package has no legacy model. */
+  legacyWorkers?: number;
   /** A job running longer is abandoned and its worker replaced, so a stuck page never hangs the pool. */
   jobTimeoutMs?: number;
 }
@@ -39,6 +49,7 @@ interface Job {
 }
 
 interface Slot {
+  engine: OcrEngine;
   worker: Worker | null;
   job: Job | null;
 }
@@ -57,27 +68,38 @@ export class OcrPool {
   private terminated = false;
 
   private constructor(
-    private readonly langPath: string,
+    private readonly langPaths: Readonly<Record<OcrEngine, string | null>>,
     private readonly languages: readonly string[],
     private readonly jobTimeoutMs: number,
   ) {}
 
   static async create(options: OcrPoolOptions): Promise<OcrPool> {
-    const langPath = await traineddataDirectory(options.languages);
-    const pool = new OcrPool(langPath, options.languages, options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS);
-    const slots = Array.from({ length: Math.max(1, options.workers) }, (): Slot => ({ worker: null, job: null }));
+    const lstm = await traineddataDirectory(options.languages);
+    const legacy = options.legacyWorkers ? await traineddataDirectory(options.languages, LEGACY_MODEL_FOLDERS).catch(() => null) : null;
+    const pool = new OcrPool({ lstm, legacy }, options.languages, options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS);
+    const slot = (engine: OcrEngine) => (): Slot => ({ engine, worker: null, job: null });
+    const slots = [
+      ...Array.from({ length: Math.max(1, options.workers) }, slot('lstm')),
+      ...Array.from({ length: legacy ? (options.legacyWorkers ?? 0) : 0 }, slot('legacy')),
+    ];
     pool.slots.push(...slots);
-    await Promise.all(slots.map(async (slot) => (slot.worker = await pool.spawn(slot))));
+    await Promise.all(slots.map(async (s) => (s.worker = await pool.spawn(s))));
     return pool;
   }
 
+  /** LSTM workers: pages read at once. */
   get size(): number {
-    return this.slots.length;
+    return this.slots.filter((slot) => slot.engine === 'lstm').length;
+  }
+
+  get hasLegacy(): boolean {
+    return this.slots.some((slot) => slot.engine === 'legacy');
   }
 
   recognize(image: Buffer, options: OcrJobOptions = {}): Promise<OcrPage> {
     if (this.terminated) return Promise.reject(new Error('the OCR pool is terminated'));
     options.signal?.throwIfAborted();
+    if (options.engine === 'legacy' && !this.hasLegacy) return Promise.reject(new Error('the OCR pool has no legacy engine'));
     return new Promise<OcrPage>((resolve, reject) => {
       const job: Job = { image, options, resolve, reject, settled: false };
       options.signal?.addEventListener('abort', () => this.abort(job), { once: true });
@@ -93,8 +115,9 @@ export class OcrPool {
   }
 
   private async spawn(slot: Slot): Promise<Worker> {
-    const worker = await createWorker([...this.languages], OEM.LSTM_ONLY, {
-      langPath: this.langPath,
+    const legacy = slot.engine === 'legacy';
+    const worker = await createWorker([...this.languages], legacy ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY, {
+      langPath: this.langPaths[slot.engine] ?? undefined,
       gzip: true,
       // The default cache writes <lang>.traineddata into the working directory and prefers it later.
       cacheMethod: 'none',
@@ -104,17 +127,26 @@ export class OcrPool {
       // Without a handler, tesseract.js throws from its message listener and takes the process down.
       errorHandler: () => undefined,
     });
-    // Receipts read best as one uniform block of text.
+    // Receipts read best as one uniform block of text; the legacy engine only re-reads lines.
     // Tesseract's diagnostics ("Image too small to scale!!") would otherwise go to the process's stderr.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, debug_file: '/dev/null' });
+    await worker.setParameters({
+      tessedit_pageseg_mode: legacy ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
+      debug_file: '/dev/null',
+      // The legacy classifier otherwise adapts to every line it reads: a reading would depend on
+      // whichever documents (any user's) the worker read before. Each document is read on its own.
+      ...(legacy && { classify_enable_learning: '0' }),
+    });
     return worker;
   }
 
+  /** Oldest job first, on a free worker of its engine; at most `size` run at once, whichever the engine, so the pool uses the cores it was given. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.job || !slot.worker) continue;
-      const job = this.queue.shift();
-      if (!job) return;
+    for (let i = 0; i < this.queue.length; i++) {
+      if (this.slots.filter((slot) => slot.job).length >= this.size) return;
+      const job = this.queue[i];
+      const slot = this.slots.find((s) => !s.job && s.worker && s.engine === (job.options.engine ?? 'lstm'));
+      if (!slot?.worker) continue;
+      this.queue.splice(i--, 1);
       void this.run(slot, slot.worker, job);
     }
   }

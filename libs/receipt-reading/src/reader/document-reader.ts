@@ -18,6 +18,8 @@ export interface DocumentReaderOptions {
   /** Tesseract languages, each from an installed @tesseract.js-data/<lang> package; defaults to ['eng']. */
   languages?: string[];
   limits?: Partial<ReadLimits>;
+  /** A legacy-engine worker (about 130 MB) re-reads the total and date lines of unsure receipts; default true. */
+  secondOpinion?: boolean;
 }
 
 /**
@@ -32,7 +34,8 @@ export class DocumentReader {
 
   static async create(options: DocumentReaderOptions = {}): Promise<DocumentReader> {
     const workers = options.workers ?? availableParallelism();
-    const pool = await OcrPool.create({ workers, languages: options.languages ?? ['eng'] });
+    // One legacy worker serves the pool: its jobs are single lines, a fraction of a page's work.
+    const pool = await OcrPool.create({ workers, languages: options.languages ?? ['eng'], legacyWorkers: options.secondOpinion === false ? 0 : 1 });
     return new DocumentReader(pool, { ...DEFAULT_LIMITS, ...options.limits });
   }
 

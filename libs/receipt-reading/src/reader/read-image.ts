@@ -1,12 +1,13 @@
 import type { ExtractedFields } from '@irp/contracts';
-import { PSM } from 'tesseract.js';
 import type { ImageFormat } from '../detect-document-type';
-import { extractFields } from '../extract/extract-fields';
-import { mergeFields } from '../extract/merge-fields';
+import { dateLines, totalLines } from '../extract/field-lines';
 import { prepareImage, preparePixels, type PreparedImage } from '../image/prepare-image';
 import type { OcrPool } from '../ocr/ocr-pool';
+import { withHeaderReread } from './header-reread';
+import { readingFields, readingText, toReading } from './ocr-reading';
 import type { Progress } from './progress';
 import type { ReadLimits, ReadText } from './read-options';
+import { withSecondOpinions } from './second-opinion';
 
 export interface ImageReadContext {
   pool: OcrPool;
@@ -16,34 +17,41 @@ export interface ImageReadContext {
   signal?: AbortSignal;
 }
 
-/** Below these, a first reading's total or vendor is worth a second pass. */
+/** Below these, a first reading's total (not confirmed by arithmetic), date or vendor is worth a second look. */
 const CONFIRMED_TOTAL = 0.8;
+const CONFIDENT_DATE = 0.85;
 const CONFIDENT_VENDOR = 0.55;
-const CONFIDENT_DATE = 0.75;
 
 /**
- * An uploaded image: prepared (5–10 %), read as one block of text (10–60 %), and when the total is
- * not confirmed by the receipt's arithmetic, or the vendor or date is unsure, read again with
- * automatic column segmentation (60–95 %), which reads other receipts well; the two readings'
- * fields are merged by agreement and confidence.
+ * An uploaded image: prepared (5–10 %), read as one block of text (10–60 %), then, only for the
+ * fields the first reading is unsure of: the total and date lines re-read by the legacy engine,
+ * whose readings compete with the first ones (60–75 %), and the header re-read alone with column
+ * segmentation (75–95 %).
  */
 export async function readImage(bytes: Buffer, format: ImageFormat, context: ImageReadContext): Promise<ReadText> {
   const prepared = await prepareImage(bytes, format, { maxInputPixels: context.limits.maxImagePixels });
   context.signal?.throwIfAborted();
   context.progress.report(10, 10);
-  const text = await recognise(prepared, context, 10, 60);
-  const fields = extractFields(text, { locale: context.locale });
-  if (!needsSecondReading(fields)) return { text, pages: 1, source: 'ocr', fields };
-  const second = await recognise(prepared, context, 60, 95, PSM.SINGLE_COLUMN);
-  return { text, pages: 1, source: 'ocr', fields: mergeFields(fields, extractFields(second, { locale: context.locale })) };
+  const page = await context.pool.recognize(prepared.pgm, { signal: context.signal, onProgress: context.progress.span(10, 60) });
+  let reading = toReading(page);
+  let fields = readingFields(reading, context.locale);
+  const recheck = linesToRecheck(fields, readingText(reading));
+  if (recheck.length > 0 && context.pool.hasLegacy) {
+    reading = await withSecondOpinions(reading, recheck, prepared.grey, context);
+    fields = readingFields(reading, context.locale);
+  }
+  context.progress.report(60, 75);
+  if ((fields.vendorName?.confidence ?? 0) < CONFIDENT_VENDOR) {
+    fields = await withHeaderReread(fields, reading, prepared.grey, context, context.progress.span(75, 95));
+  }
+  return { text: page.text, pages: 1, source: 'ocr', fields };
 }
 
-function needsSecondReading(fields: ExtractedFields): boolean {
-  return (
-    (fields.total?.confidence ?? 0) < CONFIRMED_TOTAL ||
-    (fields.vendorName?.confidence ?? 0) < CONFIDENT_VENDOR ||
-    (fields.date?.confidence ?? 0) < CONFIDENT_DATE
-  );
+function linesToRecheck(fields: ExtractedFields, text: string): number[] {
+  const lines = new Set<number>();
+  if ((fields.total?.confidence ?? 0) < CONFIRMED_TOTAL) for (const index of totalLines(text)) lines.add(index);
+  if ((fields.date?.confidence ?? 0) < CONFIDENT_DATE) for (const index of dateLines(text)) lines.add(index);
+  return [...lines];
 }
 
 /** A rendered PDF page (RGBA pixels), recognised between `from` and `to` percent. */
@@ -53,11 +61,7 @@ export async function readRenderedPage(
   from: number,
   to: number,
 ): Promise<string> {
-  const prepared = await preparePixels(page, { maxInputPixels: context.limits.maxImagePixels });
-  return recognise(prepared, context, from, to);
-}
-
-async function recognise(prepared: PreparedImage, context: ImageReadContext, from: number, to: number, pageSegmentationMode?: PSM): Promise<string> {
-  const page = await context.pool.recognize(prepared.pgm, { signal: context.signal, onProgress: context.progress.span(from, to), pageSegmentationMode });
-  return page.text;
+  const prepared: PreparedImage = await preparePixels(page, { maxInputPixels: context.limits.maxImagePixels });
+  const result = await context.pool.recognize(prepared.pgm, { signal: context.signal, onProgress: context.progress.span(from, to) });
+  return result.text;
 }

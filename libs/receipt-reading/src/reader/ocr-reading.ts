@@ -1,0 +1,25 @@
+import type { ExtractedFields } from '@irp/contracts';
+import { extractFields } from '../extract/extract-fields';
+import type { OcrLine, OcrPage } from '../ocr/ocr-pool';
+
+/**
+ * An OCR'd page as the extractor reads it: its non-empty lines (one text line each, so that line
+ * indexes agree with the extractor's), and other engines' readings of some of them.
+ */
+export interface OcrReading {
+  lines: readonly OcrLine[];
+  alternatives: ReadonlyMap<number, readonly string[]>;
+}
+
+export function toReading(page: OcrPage): OcrReading {
+  return { lines: page.lines.filter((line) => line.text.replace(/[\s\u00a0]+/g, '') !== ''), alternatives: new Map() };
+}
+
+export function readingText(reading: OcrReading): string {
+  return reading.lines.map((line) => line.text.replace(/[\s\u00a0]+/g, ' ')).join('\n');
+}
+
+export function readingFields(reading: OcrReading, locale: string | undefined): ExtractedFields {
+  const ocrLines = reading.lines.map((_, index) => ({ alternatives: reading.alternatives.get(index) }));
+  return extractFields(readingText(reading), { locale, ocrLines });
+}
