@@ -161,4 +161,39 @@ describe('documents in the expenses service', () => {
     await svc.rpc.request(SUBJECTS.deleteDocument, { userId, documentId: a.id });
     await expect(svc.rpc.request(SUBJECTS.getDocument, { userId, documentId: a.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('keeps the expense of a deleted document, unlinked from it, and tells subscribers', async () => {
+    const userId = aUser();
+    const document = await register(userId);
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: document.id, extraction: extraction(), imageHash: null });
+    const { expenseId } = await until(userId, document.id, (d) => d.status === 'completed');
+    const filed = await svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: expenseId as string });
+    const updates = svc.nc.subscribe(SUBJECTS.expenseUpdated, { timeout: 5000 });
+
+    await svc.rpc.request(SUBJECTS.deleteDocument, { userId, documentId: document.id });
+
+    const expense = await svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: expenseId as string });
+    expect(expense).toMatchObject({ documentId: null, vendor: 'CAFE AURORA', version: filed.version + 1 });
+    for await (const message of updates) {
+      const event = message.json<EventEnvelope<{ expense: { id: string; documentId: string | null }; changed: string[] }>>();
+      if (event.data.expense.id !== expenseId) continue;
+      expect(event.data).toMatchObject({ expense: { documentId: null }, changed: ['documentId'] });
+      break;
+    }
+  });
+
+  it('links an expense only to a document of its own user', async () => {
+    const owner = aUser();
+    const document = await register(owner);
+    const stranger = aUser();
+    const body = { vendor: 'Kiosk', date: '2026-03-01', amount: '3.00', currency: 'EUR', category: 'meals' };
+    await expect(svc.rpc.request(SUBJECTS.createExpense, { userId: stranger, expense: { ...body, documentId: document.id } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ field: 'documentId' }] },
+    });
+    const own = await svc.rpc.request(SUBJECTS.createExpense, { userId: stranger, expense: body });
+    await expect(svc.rpc.request(SUBJECTS.updateExpense, { userId: stranger, expenseId: own.id, changes: { documentId: document.id } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const linked = await svc.rpc.request(SUBJECTS.createExpense, { userId: owner, expense: { ...body, documentId: document.id } });
+    expect(linked.documentId).toBe(document.id);
+  });
 });

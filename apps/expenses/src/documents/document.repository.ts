@@ -20,6 +20,10 @@ export class DocumentRepository {
     return this.em.findOne(Document, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
+  findOwnedForUpdate(userId: string, id: string): Promise<Document | null> {
+    return this.em.findOne(Document, { id, userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
   findByIdempotencyKey(userId: string, key: string): Promise<Document | null> {
     return this.em.findOne(Document, { userId, idempotencyKey: key });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { ExpenseSort, ExpenseStatus } from '@irp/contracts';
+import { Document } from '../documents/document.entity';
 import { Expense } from './expense.entity';
 import { ExpenseCorrection } from './expense-correction.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -45,6 +46,14 @@ export class ExpenseRepository {
 
   findOwned(userId: string, id: string): Promise<Expense | null> {
     return this.em.findOne(Expense, { id, userId }, { populate: ['category'] });
+  }
+
+  linkedTo(userId: string, documentId: string): Promise<Expense[]> {
+    return this.em.find(Expense, { userId, documentId }, { populate: ['category'] });
+  }
+
+  async hasDocument(userId: string, documentId: string): Promise<boolean> {
+    return (await this.em.count(Document, { id: documentId, userId })) > 0;
   }
 
   /**

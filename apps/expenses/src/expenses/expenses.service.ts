@@ -94,6 +94,18 @@ export class ExpensesService {
     return expense;
   }
 
+  /**
+   * A document being deleted leaves its expense in place, no longer linked to it, in the caller's
+   * transaction; subscribers hear of the change.
+   */
+  async unlinkDocument(userId: string, documentId: string): Promise<void> {
+    const linked = await this.expenses.linkedTo(userId, documentId);
+    if (linked.length === 0) return;
+    for (const expense of linked) expense.documentId = null;
+    await this.expenses.flush();
+    for (const expense of linked) this.events.updated(expense, ['documentId']);
+  }
+
   private async sameReceipt(expense: Expense): Promise<DuplicatePointer | null> {
     if (expense.amountMinor === 0n) return null;
     const twin = await this.expenses.findSameReceipt(expense);
@@ -202,7 +214,7 @@ export class ExpensesService {
     expense.tags = cleanTags(body.tags);
     expense.notes = body.notes ?? null;
     expense.status = body.status ?? 'confirmed';
-    expense.documentId = body.documentId ?? null;
+    expense.documentId = await this.ownDocument(userId, body.documentId ?? null);
     await this.convert(expense);
     return expense;
   }
@@ -237,7 +249,7 @@ export class ExpensesService {
     if (changes.tags !== undefined) set('tags', 'tags', cleanTags(changes.tags));
     if (changes.notes !== undefined) set('notes', 'notes', changes.notes);
     if (changes.status !== undefined) set('status', 'status', changes.status);
-    if (changes.documentId !== undefined) set('documentId', 'documentId', changes.documentId);
+    if (changes.documentId !== undefined) set('documentId', 'documentId', await this.ownDocument(expense.userId, changes.documentId));
     if (changes.category !== undefined) {
       const category = await this.categories.resolve(expense.userId, changes.category);
       if (category.id !== expense.category.id) {
@@ -251,6 +263,14 @@ export class ExpensesService {
       if (!sameValue(before, expense.conversion)) changed.add('converted');
     }
     return [...changed];
+  }
+
+  /** An expense may point only to a document of its own user. */
+  private async ownDocument(userId: string, documentId: string | null): Promise<string | null> {
+    if (documentId !== null && !(await this.expenses.hasDocument(userId, documentId))) {
+      throw ExpensesErrors.invalidField('documentId', 'no such document');
+    }
+    return documentId;
   }
 
   private async convert(expense: Expense): Promise<void> {
