@@ -4,7 +4,7 @@ import type { Expense, TaxLine } from './expense.entity';
 
 /**
  * What a view is made of: an Expense entity, or a row of the list query read without building
- * entities (minor units then arrive as strings).
+ * entities (minor units and timestamps then arrive as strings).
  */
 export interface ExpenseFields {
   id: string;
@@ -31,9 +31,11 @@ export interface ExpenseFields {
   documentId: string | null;
   duplicateOf: Expense['duplicateOf'];
   version: number;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt: Date | string;
+  updatedAt: Date | string;
 }
+
+export const isoString = (time: Date | string) => (typeof time === 'string' ? time : time.toISOString());
 
 const decimal = (minor: bigint | string | null, currency: string) => (minor === null ? null : toDecimalString(BigInt(minor), currency));
 
@@ -73,8 +75,8 @@ export function toExpenseView(expense: ExpenseFields): ExpenseView {
     documentId: expense.documentId,
     duplicateOf: expense.duplicateOf,
     version: expense.version,
-    createdAt: expense.createdAt.toISOString(),
-    updatedAt: expense.updatedAt.toISOString(),
+    createdAt: isoString(expense.createdAt),
+    updatedAt: isoString(expense.updatedAt),
   };
 }
 

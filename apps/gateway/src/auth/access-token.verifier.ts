@@ -13,9 +13,12 @@ import {
 import { RpcClient } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/env';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** At most one JWKS fetch per this interval when tokens arrive signed with an unknown key. */
 const UNKNOWN_KEY_REFETCH_MS = 30_000;
+/** Verified tokens remembered: about one per active client, a few MB at most. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 const invalidToken = (detail = 'the access token is invalid') => new DomainError(ErrorCode.UNAUTHENTICATED, detail);
 
@@ -29,6 +32,7 @@ export class AccessTokenVerifier implements OnApplicationBootstrap, OnApplicatio
   private readonly log = getLogger(AccessTokenVerifier.name);
   /** Each accepted key by key id, parsed once (not per request). */
   private keys = new Map<string, KeyObject>();
+  private readonly verified = new VerifiedTokenCache(VERIFIED_TOKENS_KEPT);
   private lastFetch = 0;
   private fetching?: Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -53,6 +57,14 @@ export class AccessTokenVerifier implements OnApplicationBootstrap, OnApplicatio
   }
 
   async verify(token: string): Promise<AccessTokenClaims> {
+    const known = this.verified.get(token);
+    if (known) return known;
+    const claims = await this.verifySignature(token);
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<AccessTokenClaims> {
     const decoded = this.jwt.decode<{ header?: { alg?: unknown; kid?: unknown } } | null>(token, { complete: true });
     const header = decoded?.header;
     // Only our algorithm, and only with a key id: this is what rejects `alg: none` and HS256-with-public-key tricks.
@@ -93,6 +105,7 @@ export class AccessTokenVerifier implements OnApplicationBootstrap, OnApplicatio
           if (jwk.alg !== ACCESS_TOKEN_ALGORITHM || jwk.use !== 'sig') continue;
           keys.set(jwk.kid, createPublicKey({ key: jwk as never, format: 'jwk' }));
         }
+        if (!sameKeys(keys, this.keys)) this.verified.clear();
         this.keys = keys;
         this.lastFetch = Date.now();
       } finally {
@@ -101,4 +114,8 @@ export class AccessTokenVerifier implements OnApplicationBootstrap, OnApplicatio
     })();
     return this.fetching;
   }
+}
+
+function sameKeys(a: ReadonlyMap<string, KeyObject>, b: ReadonlyMap<string, KeyObject>): boolean {
+  return a.size === b.size && [...a].every(([kid, key]) => b.get(kid)?.equals(key) === true);
 }
