@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { parse as parseConnectionString } from 'pg-connection-string';
 
 /** Every service schema; one service's schema diff must never touch another's. */
 export const SERVICE_SCHEMAS = ['auth', 'expenses', 'ocr', 'budgets', 'tax', 'mail'] as const;
@@ -21,6 +22,9 @@ export interface ServiceOrmOptions {
 export function serviceOrmConfig(options: ServiceOrmOptions): Options {
   return defineConfig({
     clientUrl: options.databaseUrl,
+    // The ORM keeps only the URL's host, port, user, password and database; its TLS settings
+    // (sslmode, sslrootcert, ...) are read here as node-postgres reads them. Without them, PGSSLMODE applies.
+    driverOptions: tlsOptions(options.databaseUrl),
     schema: options.schema,
     entities: options.entities,
     extensions: [Migrator],
@@ -46,4 +50,9 @@ export function serviceOrmConfig(options: ServiceOrmOptions): Options {
       silent: true,
     },
   });
+}
+
+function tlsOptions(databaseUrl: string): { ssl: NonNullable<ReturnType<typeof parseConnectionString>['ssl']> } | undefined {
+  const { ssl } = parseConnectionString(databaseUrl);
+  return ssl === undefined || ssl === null ? undefined : { ssl };
 }
