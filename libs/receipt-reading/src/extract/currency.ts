@@ -4,7 +4,8 @@ import type { DocumentLine } from './document-lines';
 
 /** Markers that name one currency wherever they are printed. */
 const UNAMBIGUOUS_MARKERS: ReadonlyArray<[RegExp, string]> = [
-  [/\bRM ?(?=[\dOSZ§-])|\bRINGGIT\b/, 'MYR'],
+  // "RM 12.00", and "RM" or "(RM)" heading an amount column.
+  [/\bRM ?(?=[\dOSZ§-])|\(RM\)|\bRM$|\bRINGGIT\b/, 'MYR'],
   [/€/, 'EUR'],
   [/£/, 'GBP'],
   [/₹|\bRS\.? ?(?=\d)|\bRUPEES?\b/, 'INR'],
@@ -24,7 +25,7 @@ const UNAMBIGUOUS_MARKERS: ReadonlyArray<[RegExp, string]> = [
   [/\bRP\.? ?(?=\d)/, 'IDR'],
 ];
 
-/** Currency of a region, for receipts that print no marker (or only "$", "¥" or "kr"). */
+/** Currency of a region, for receipts that print only "$", "¥" or "kr". */
 const REGION_CURRENCY: Readonly<Record<string, string>> = {
   US: 'USD', GB: 'GBP', MY: 'MYR', SG: 'SGD', IN: 'INR', AU: 'AUD', CA: 'CAD', NZ: 'NZD', JP: 'JPY', CN: 'CNY',
   HK: 'HKD', TW: 'TWD', KR: 'KRW', CH: 'CHF', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN', CZ: 'CZK', HU: 'HUF',
@@ -75,7 +76,9 @@ export function findCurrency(lines: readonly DocumentLine[], locale: string | un
     const code = region === 'NO' || region === 'DK' || region === 'IS' ? (REGION_CURRENCY[region] ?? 'ISK') : 'SEK';
     return { value: code, confidence: 0.6 };
   }
-  return regional ? { value: regional, confidence: 0.4 } : null;
+  // Nothing printed: the locale is a reading preference, not evidence of the money (the expense
+  // takes the user's base currency instead).
+  return null;
 }
 
 /** ISO codes printed beside an amount ("USD 12.00", "12,00 EUR"); bare codes are too often words. */

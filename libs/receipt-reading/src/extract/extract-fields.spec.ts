@@ -115,7 +115,9 @@ describe(extractFields.name, () => {
       ['TOTAL $12.00', 'en-US', 'USD'],
       ['TOTAL $12.00', 'en-AU', 'AUD'],
       ['TOTAL 12.00 CHF', undefined, 'CHF'],
-      ['TOTAL 12.00', 'de-DE', 'EUR'],
+      ['AMOUNT RM\nTOTAL 12.00', undefined, 'MYR'],
+      ['QTY PRICE (RM)\nTOTAL 12.00', 'en-GB', 'MYR'],
+      ['TOTAL 12.00', 'de-DE', undefined],
     ])('reads the currency of "%s" (locale %s) as %s', (line, locale, code) => {
       expect(sut(line, { locale }).currency?.value).toBe(code);
     });
