@@ -3,6 +3,7 @@ import type { ImageFormat } from '../detect-document-type';
 import { dateLines, totalLines } from '../extract/field-lines';
 import { prepareImage, preparePixels, type PreparedImage } from '../image/prepare-image';
 import type { OcrPool } from '../ocr/ocr-pool';
+import { withHeaderLinesReread } from './header-lines';
 import { withHeaderReread } from './header-reread';
 import { readingFields, readingText, toReading } from './ocr-reading';
 import type { Progress } from './progress';
@@ -23,17 +24,18 @@ const CONFIDENT_DATE = 0.85;
 const CONFIDENT_VENDOR = 0.55;
 
 /**
- * An uploaded image: prepared (5–10 %), read as one block of text (10–60 %), then, only for the
- * fields the first reading is unsure of: the total and date lines re-read by the legacy engine,
- * whose readings compete with the first ones (60–75 %), and the header re-read alone with column
- * segmentation (75–95 %).
+ * An uploaded image: prepared (5–10 %), read as one block of text (10–55 %), its header lines
+ * re-read one at a time (55–60 %), then, only for the fields the first reading is unsure of: the
+ * total and date lines re-read by the legacy engine, whose readings compete with the first ones
+ * (60–75 %), and the header re-read alone with column segmentation (75–95 %).
  */
 export async function readImage(bytes: Buffer, format: ImageFormat, context: ImageReadContext): Promise<ReadText> {
   const prepared = await prepareImage(bytes, format, { maxInputPixels: context.limits.maxImagePixels });
   context.signal?.throwIfAborted();
   context.progress.report(10, 10);
-  const page = await context.pool.recognize(prepared.pgm, { signal: context.signal, onProgress: context.progress.span(10, 60) });
-  let reading = toReading(page);
+  const page = await context.pool.recognize(prepared.pgm, { signal: context.signal, onProgress: context.progress.span(10, 55) });
+  let reading = await withHeaderLinesReread(toReading(page), prepared.grey, context);
+  context.progress.report(55, 60);
   let fields = readingFields(reading, context.locale);
   const recheck = linesToRecheck(fields, readingText(reading));
   if (recheck.length > 0 && context.pool.hasLegacy) {

@@ -3,7 +3,7 @@ import type { ExtractedFields } from '@irp/contracts';
 export interface ReadOptions {
   /** The type the sender declared; the content decides, this only words the error when it is wrong. */
   mimeType: string;
-  /** BCP 47 locale of the document or its owner: day/month order, decimal comma, default currency. */
+  /** BCP 47 locale of the document or its owner: day/month order, decimal comma, which dollar "$" is. */
   locale?: string;
   /** Whole percents, 0–100, increasing. */
   onProgress?: (percent: number) => void;
