@@ -39,4 +39,12 @@ describe(withHeaderLinesReread.name, () => {
     expect(reread.lines[0]).toMatchObject({ confidence: 88, box: reading.lines[0].box });
     expect(widths).not.toContain(cropWidth(300)); // the item line is not part of the header
   });
+
+  it('enlarges a speck of a line only so far', async () => {
+    const speck = { text: 'CAFE AURORA', confidence: 10, box: { left: 0, top: 5, width: 100, height: 2 } };
+    const reading = { lines: [speck, line('1 COFFEE 3.50', 50, 100, 90)], alternatives: new Map() };
+    const { pool, widths } = poolReading({});
+    await withHeaderLinesReread(reading, image, context(pool));
+    expect(widths[0]).toBeLessThanOrEqual(3 * 102); // 20 × without the bound
+  });
 });

@@ -12,6 +12,8 @@ const MAX_HEADER_LINES = 8;
 const LINE_HEIGHT = 40;
 /** Kept above and below a line, as a share of its height: its ascenders and descenders. */
 const LINE_PADDING = 0.3;
+/** Bounds the enlargement: a speck "line" a few pixels high must not become a huge crop. */
+const MAX_SCALE = 3;
 
 /**
  * The header lines (name, address) read again one at a time, each scaled to one text size. Read
@@ -30,7 +32,8 @@ export async function withHeaderLinesReread(reading: OcrReading, image: GreyImag
 }
 
 async function rereadLine(line: OcrLine, image: GreyImage, context: ImageReadContext): Promise<{ text: string; confidence: number }> {
-  const crop = await cropRegion(image, line.box, { padding: LINE_PADDING, scale: LINE_HEIGHT / Math.max(1, line.box.height) });
+  const scale = Math.min(MAX_SCALE, LINE_HEIGHT / Math.max(1, line.box.height));
+  const crop = await cropRegion(image, line.box, { padding: LINE_PADDING, scale });
   const page = await context.pool.recognize(crop, { pageSegmentationMode: PSM.SINGLE_LINE, signal: context.signal });
   return { text: page.text.replace(/\s+/g, ' ').trim(), confidence: page.confidence };
 }
