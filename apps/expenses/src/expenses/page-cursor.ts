@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** What each sort's cursor value must look like: a forged cursor never reaches SQL. */
 const VALUE_CHECKS: Record<string, (value: string) => boolean> = {
   date: isCalendarDate,
-  amount: (value) => /^\d{1,20}$/.test(value),
+  amount: (value) => /^\d{1,18}$/.test(value), // within bigint
   vendor: (value) => value.length <= 400,
   createdAt: (value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value),
 };
