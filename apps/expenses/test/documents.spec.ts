@@ -4,34 +4,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SUBJECTS, type DocumentView, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
 import { createEvent, publishEvent } from '@irp/messaging';
 import { aUser } from './factories/expense.factory';
+import { extractedFields, sure } from './factories/extraction.factory';
 import { startExpenses, type ExpensesUnderTest } from './expenses-service';
 
-const sure = <T>(value: T) => ({ value, confidence: 0.95 });
-
 function extraction(fields: Partial<ExtractedFields> = {}): Extraction {
-  return {
-    text: 'CAFE AURORA\nTOTAL 5.99',
-    pages: 1,
-    source: 'ocr',
-    durationMs: 800,
-    fields: {
-      vendorName: sure('CAFE AURORA'),
-      vendorAddress: null,
-      vendorPhone: null,
-      vendorTaxId: null,
-      date: sure('2026-03-14'),
-      total: sure('5.99'),
-      subtotal: null,
-      tip: null,
-      currency: sure('EUR'),
-      paymentMethod: null,
-      cardLast4: null,
-      documentNumber: null,
-      taxLines: [],
-      lineItems: [],
-      ...fields,
-    },
-  };
+  return { text: 'CAFE AURORA\nTOTAL 5.99', pages: 1, source: 'ocr', durationMs: 800, fields: extractedFields(fields) };
 }
 
 describe('documents in the expenses service', () => {

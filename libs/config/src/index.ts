@@ -1,3 +1,3 @@
 export { ConfigError, EnvBoolean, loadEnv } from './load-env';
 export { runMain } from './run-main';
-export { DatabaseServiceEnv, ServiceEnv } from './service-env';
+export { databaseServiceConfig, DatabaseServiceEnv, serviceConfig, ServiceEnv, type DatabaseServiceConfig, type ServiceConfig } from './service-env';

@@ -40,3 +40,28 @@ export class DatabaseServiceEnv extends ServiceEnv {
   @Max(3_600_000)
   OUTBOX_POLL_INTERVAL_MS: number = 50;
 }
+
+/** The part of every service's configuration that comes from ServiceEnv. */
+export interface ServiceConfig {
+  logLevel: string;
+  natsUrl: string;
+  ops: { host: string; port: number };
+}
+
+/** The part that comes from DatabaseServiceEnv. */
+export interface DatabaseServiceConfig extends ServiceConfig {
+  database: { url: string; poolMax: number };
+  outboxPollIntervalMs: number;
+}
+
+export function serviceConfig(env: ServiceEnv): ServiceConfig {
+  return { logLevel: env.LOG_LEVEL, natsUrl: env.NATS_URL, ops: { host: env.OPS_HOST, port: env.OPS_PORT } };
+}
+
+export function databaseServiceConfig(env: DatabaseServiceEnv): DatabaseServiceConfig {
+  return {
+    ...serviceConfig(env),
+    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
+    outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+  };
+}

@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { DatabaseServiceEnv, loadEnv } from '@irp/config';
+import { databaseServiceConfig, DatabaseServiceEnv, type DatabaseServiceConfig, loadEnv } from '@irp/config';
 
 class AuthEnv extends DatabaseServiceEnv {
   override OPS_PORT: number = 9101;
@@ -40,12 +40,7 @@ class AuthEnv extends DatabaseServiceEnv {
   AUTH_ARGON2_TIME_COST: number = 2;
 }
 
-export interface AuthConfig {
-  logLevel: string;
-  natsUrl: string;
-  ops: { host: string; port: number };
-  database: { url: string; poolMax: number };
-  outboxPollIntervalMs: number;
+export interface AuthConfig extends DatabaseServiceConfig {
   tokens: { privateKeyPem: string; retiredPublicKeysPem?: string; accessTtlSeconds: number; refreshTtlDays: number };
   adminEmails: string[];
   passwords: { memoryKib: number; timeCost: number };
@@ -56,11 +51,7 @@ const pem = (value: string) => value.replace(/\\n/g, '\n');
 export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const e = loadEnv(AuthEnv, env);
   return {
-    logLevel: e.LOG_LEVEL,
-    natsUrl: e.NATS_URL,
-    ops: { host: e.OPS_HOST, port: e.OPS_PORT },
-    database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
-    outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+    ...databaseServiceConfig(e),
     tokens: {
       privateKeyPem: pem(e.AUTH_JWT_PRIVATE_KEY),
       retiredPublicKeysPem: e.AUTH_JWT_RETIRED_PUBLIC_KEYS && pem(e.AUTH_JWT_RETIRED_PUBLIC_KEYS),

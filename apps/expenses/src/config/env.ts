@@ -1,5 +1,5 @@
 import { IsBoolean, IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
-import { DatabaseServiceEnv, EnvBoolean, loadEnv } from '@irp/config';
+import { databaseServiceConfig, DatabaseServiceEnv, type DatabaseServiceConfig, EnvBoolean, loadEnv } from '@irp/config';
 
 class ExpensesEnv extends DatabaseServiceEnv {
   override OPS_PORT: number = 9102;
@@ -31,23 +31,14 @@ class ExpensesEnv extends DatabaseServiceEnv {
   PENDING_CONVERSION_INTERVAL_SECONDS: number = 300;
 }
 
-export interface ExpensesConfig {
-  logLevel: string;
-  natsUrl: string;
-  ops: { host: string; port: number };
-  database: { url: string; poolMax: number };
-  outboxPollIntervalMs: number;
+export interface ExpensesConfig extends DatabaseServiceConfig {
   fx: { feedEnabled: boolean; dailyUrl: string; historyUrl: string; cron: string; timeoutMs: number; pendingIntervalMs: number };
 }
 
 export function loadExpensesConfig(env: NodeJS.ProcessEnv): ExpensesConfig {
   const e = loadEnv(ExpensesEnv, env);
   return {
-    logLevel: e.LOG_LEVEL,
-    natsUrl: e.NATS_URL,
-    ops: { host: e.OPS_HOST, port: e.OPS_PORT },
-    database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
-    outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+    ...databaseServiceConfig(e),
     fx: {
       feedEnabled: e.FX_FEED_ENABLED,
       dailyUrl: e.FX_ECB_DAILY_URL,

@@ -1,5 +1,5 @@
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { EnvBoolean, loadEnv, ServiceEnv } from '@irp/config';
+import { EnvBoolean, loadEnv, serviceConfig, ServiceEnv, type ServiceConfig } from '@irp/config';
 
 class GatewayEnv extends ServiceEnv {
   override OPS_PORT: number = 9100;
@@ -57,10 +57,7 @@ class GatewayEnv extends ServiceEnv {
   CORS_ORIGINS?: string;
 }
 
-export interface GatewayConfig {
-  logLevel: string;
-  natsUrl: string;
-  ops: { host: string; port: number };
+export interface GatewayConfig extends ServiceConfig {
   http: { host: string; port: number; trustProxy: boolean; bodyLimit: number; corsOrigins: string[] };
   authRateLimit: { limit: number; windowMs: number };
   uploads: { maxBytes: number; maxPixels: number };
@@ -71,9 +68,7 @@ export interface GatewayConfig {
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const e = loadEnv(GatewayEnv, env);
   return {
-    logLevel: e.LOG_LEVEL,
-    natsUrl: e.NATS_URL,
-    ops: { host: e.OPS_HOST, port: e.OPS_PORT },
+    ...serviceConfig(e),
     http: {
       host: e.HOST,
       port: e.PORT,

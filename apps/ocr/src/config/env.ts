@@ -1,6 +1,6 @@
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { availableParallelism } from 'node:os';
-import { DatabaseServiceEnv, loadEnv } from '@irp/config';
+import { databaseServiceConfig, DatabaseServiceEnv, type DatabaseServiceConfig, loadEnv } from '@irp/config';
 
 class OcrEnv extends DatabaseServiceEnv {
   override OPS_PORT: number = 9103;
@@ -35,23 +35,14 @@ class OcrEnv extends DatabaseServiceEnv {
   OCR_JOB_TIMEOUT_SECONDS: number = 300;
 }
 
-export interface OcrConfig {
-  logLevel: string;
-  natsUrl: string;
-  ops: { host: string; port: number };
-  database: { url: string; poolMax: number };
-  outboxPollIntervalMs: number;
+export interface OcrConfig extends DatabaseServiceConfig {
   reading: { workers: number; languages: string[]; ackWaitMs: number; maxDeliver: number; timeoutMs: number };
 }
 
 export function loadOcrConfig(env: NodeJS.ProcessEnv): OcrConfig {
   const e = loadEnv(OcrEnv, env);
   return {
-    logLevel: e.LOG_LEVEL,
-    natsUrl: e.NATS_URL,
-    ops: { host: e.OPS_HOST, port: e.OPS_PORT },
-    database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
-    outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+    ...databaseServiceConfig(e),
     reading: {
       workers: e.OCR_WORKERS,
       languages: e.OCR_LANGUAGES.split('+'),

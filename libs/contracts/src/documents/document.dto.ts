@@ -152,7 +152,7 @@ export class DocumentIdRequest extends UserScoped {
   documentId!: string;
 }
 
-export class ListDocumentsRequest extends UserScoped {
+export class ListDocumentsQuery {
   @IsOptional()
   @IsIn(DOCUMENT_STATUSES)
   status?: DocumentStatus;
@@ -167,19 +167,10 @@ export class ListDocumentsRequest extends UserScoped {
   cursor?: string;
 }
 
-export class ListDocumentsQuery {
-  @IsOptional()
-  @IsIn(DOCUMENT_STATUSES)
-  status?: DocumentStatus;
-
-  @IsOptional()
-  @Matches(/^([1-9]\d?|100)$/, { message: 'limit must be an integer from 1 to 100' })
-  limit?: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
+/** The query, on behalf of the caller. */
+export class ListDocumentsRequest extends ListDocumentsQuery implements UserScoped {
+  @IsUUID()
+  userId!: string;
 }
 
 // ---- the work queue and the OCR outcome ---------------------------------------------------------

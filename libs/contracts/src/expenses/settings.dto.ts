@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { IsCurrencyCode } from '../validators';
 import { UserScoped } from '../user-scoped';
 
@@ -28,13 +28,8 @@ export class SettingsView {
 
 export class GetSettingsRequest extends UserScoped {}
 
-export class UpdateSettingsRequest extends UserScoped {
-  @IsOptional()
-  @IsCurrencyCode()
-  baseCurrency?: string;
-
-  @IsOptional()
-  @IsString()
-  @Matches(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, { message: 'locale must be a BCP 47 tag such as en-GB or de-DE' })
-  locale?: string;
+/** The change, on behalf of the caller. */
+export class UpdateSettingsRequest extends UpdateSettingsBody implements UserScoped {
+  @IsUUID()
+  userId!: string;
 }
