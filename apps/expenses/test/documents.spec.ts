@@ -124,6 +124,51 @@ describe('documents in the expenses service', () => {
     expect(await svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: twin.expenseId as string })).toMatchObject({ status: 'needs_review', duplicateOf: { reason: 'same_receipt' } });
   });
 
+  it('keeps only the part of a duplicate\'s pointer that still exists once its twin is deleted', async () => {
+    const userId = aUser();
+    const sha256 = sha();
+    const original = await register(userId, { sha256 });
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: original.id, extraction: extraction(), imageHash: null });
+    const { expenseId: originalExpense } = await until(userId, original.id, (d) => d.status === 'completed');
+    const sameBytes = await register(userId, { sha256 });
+    const retyped = await register(userId);
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: retyped.id, extraction: extraction(), imageHash: null });
+    const { expenseId: retypedExpense } = await until(userId, retyped.id, (d) => d.status === 'completed');
+    const flagged = await svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: retypedExpense as string });
+    expect(flagged.duplicateOf).toEqual({ documentId: original.id, expenseId: originalExpense, reason: 'same_receipt' });
+    const updates = svc.nc.subscribe(SUBJECTS.expenseUpdated, { timeout: 5000 });
+
+    await svc.rpc.request(SUBJECTS.deleteDocument, { userId, documentId: original.id });
+
+    const document = (id: string) => svc.rpc.request(SUBJECTS.getDocument, { userId, documentId: id });
+    const expense = () => svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: retypedExpense as string });
+    expect((await document(sameBytes.id)).duplicateOf).toEqual({ documentId: null, expenseId: originalExpense, reason: 'same_file' });
+    expect(await expense()).toMatchObject({ duplicateOf: { documentId: null, expenseId: originalExpense }, version: flagged.version + 1 });
+    for await (const message of updates) {
+      const event = message.json<EventEnvelope<{ expense: { id: string }; changed: string[] }>>();
+      if (event.data.expense.id !== retypedExpense) continue;
+      expect(event.data).toMatchObject({ expense: { duplicateOf: { documentId: null } }, changed: ['duplicateOf'] });
+      break;
+    }
+
+    await svc.rpc.request(SUBJECTS.deleteExpense, { userId, expenseId: originalExpense as string });
+
+    expect((await document(sameBytes.id)).duplicateOf).toBeNull();
+    expect((await document(retyped.id)).duplicateOf).toBeNull();
+    expect(await expense()).toMatchObject({ duplicateOf: null, status: 'needs_review' });
+  });
+
+  it('keeps a document whose expense is deleted, no longer pointing at it', async () => {
+    const userId = aUser();
+    const document = await register(userId);
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: document.id, extraction: extraction(), imageHash: null });
+    const { expenseId } = await until(userId, document.id, (d) => d.status === 'completed');
+
+    await svc.rpc.request(SUBJECTS.deleteExpense, { userId, expenseId: expenseId as string });
+
+    expect(await svc.rpc.request(SUBJECTS.getDocument, { userId, documentId: document.id })).toMatchObject({ status: 'completed', expenseId: null });
+  });
+
   it('lists, hides from others, and deletes documents', async () => {
     const userId = aUser();
     const a = await register(userId);

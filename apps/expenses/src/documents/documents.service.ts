@@ -5,6 +5,7 @@ import { SUBJECTS, type DocumentPage, type DocumentView, type ListDocumentsReque
 import { recordEvent } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { DuplicatePointers } from '../expenses/duplicate-pointers';
 import { ExpensesService } from '../expenses/expenses.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { Document } from './document.entity';
@@ -22,6 +23,7 @@ export class DocumentsService {
     private readonly documents: DocumentRepository,
     private readonly settings: SettingsRepository,
     private readonly expenses: ExpensesService,
+    private readonly duplicates: DuplicatePointers,
     private readonly em: EntityManager,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
@@ -69,13 +71,17 @@ export class DocumentsService {
     return { items: items.map(toDocumentView), nextCursor: rows.length > limit ? encodeCursor(last) : null };
   }
 
-  /** Removes the document and then its bytes; an expense filed from it stays, unlinked. */
+  /**
+   * Removes the document and then its bytes; an expense filed from it stays, unlinked, and so do
+   * the duplicates flagged against it.
+   */
   async delete(userId: string, documentId: string): Promise<void> {
     const document = await this.em.transactional(async () => {
       // Locked, so that an extraction being filed for it ends first and its expense is unlinked too.
       const owned = await this.documents.findOwnedForUpdate(userId, documentId);
       if (!owned) throw DocumentsErrors.notFound();
       await this.expenses.unlinkDocument(userId, documentId);
+      await this.duplicates.forget(userId, { documentId });
       this.documents.remove(owned);
       await this.documents.flush();
       return owned;

@@ -67,6 +67,11 @@ export class ExpenseRepository {
     return this.em.find(Expense, { userId, documentId }, { populate: ['category'] });
   }
 
+  /** Documents read into the expense, told it is gone (they stay, as read). */
+  async unlinkDocumentsFiledAs(userId: string, expenseId: string): Promise<void> {
+    await this.em.nativeUpdate(Document, { userId, expenseId }, { expenseId: null, updatedAt: new Date() });
+  }
+
   async hasDocument(userId: string, documentId: string): Promise<boolean> {
     return (await this.em.count(Document, { id: documentId, userId })) > 0;
   }

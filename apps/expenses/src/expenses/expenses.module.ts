@@ -6,6 +6,7 @@ import { SettingsRepository } from '../settings/settings.repository';
 import { SettingsService } from '../settings/settings.service';
 import { CategoryMergeService } from './category-merge.service';
 import { ConversionService } from './conversion.service';
+import { DuplicatePointers } from './duplicate-pointers';
 import { ExpenseEvents } from './expense-events';
 import { ExpenseRepository } from './expense.repository';
 import { ExpensesHandler } from './expenses.handler';
@@ -25,12 +26,13 @@ import { PendingConversions } from './pending-conversions';
     ExpenseRepository,
     ExpenseEvents,
     ConversionService,
+    DuplicatePointers,
     PendingConversions,
     IdempotencyKeysPurge,
     CategoryMergeService,
     SettingsService,
     SettingsRepository,
   ],
-  exports: [ExpensesService, SettingsRepository],
+  exports: [ExpensesService, DuplicatePointers, SettingsRepository],
 })
 export class ExpensesModule {}

@@ -7,6 +7,7 @@ import { getLogger } from '@irp/observability';
 import { CategoriesService } from '../categories/categories.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { ConversionService } from './conversion.service';
+import { DuplicatePointers } from './duplicate-pointers';
 import type { DuplicatePointer } from '../documents/document.entity';
 import type { ExpenseDraft } from '../documents/expense-draft';
 import { ExpenseCorrection } from './expense-correction.entity';
@@ -48,6 +49,7 @@ export class ExpensesService {
     private readonly settings: SettingsRepository,
     private readonly conversions: ConversionService,
     private readonly events: ExpenseEvents,
+    private readonly duplicates: DuplicatePointers,
   ) {}
 
   async create(userId: string, body: CreateExpenseBody, idempotencyKey?: string): Promise<ExpenseView> {
@@ -139,6 +141,7 @@ export class ExpensesService {
     });
   }
 
+  /** The documents it was filed from stay, no longer pointing at it; so do its duplicates. */
   async delete(userId: string, expenseId: string, expectedVersion?: number): Promise<void> {
     await this.expenses.transactional(async () => {
       const expense = await this.owned(userId, expenseId);
@@ -146,6 +149,8 @@ export class ExpensesService {
       this.events.deleted(expense);
       this.expenses.remove(expense);
       await this.flushGuarded(expense);
+      await this.expenses.unlinkDocumentsFiledAs(userId, expenseId);
+      await this.duplicates.forget(userId, { expenseId });
     });
   }
 

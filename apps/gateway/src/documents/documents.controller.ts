@@ -126,7 +126,7 @@ export class DocumentsController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a document and its file; the expense it became stays, unlinked from it (documentId null)' })
+  @ApiOperation({ summary: 'Delete a document and its file; the expense it became stays, unlinked from it (documentId null); duplicates flagged against it lose that pointer' })
   @problemResponses(400, 401, 404)
   async delete(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string): Promise<void> {
     await this.rpc.request(SUBJECTS.deleteDocument, { userId: caller.userId, documentId: id });

@@ -124,7 +124,7 @@ export class ExpensesController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete an expense; with If-Match only if unchanged since read' })
+  @ApiOperation({ summary: 'Delete an expense; with If-Match only if unchanged since read. Its document stays (expenseId null); duplicates flagged against it lose that pointer' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiResponse({ status: 204 })
   @problemResponses(400, 401, 404, 412)
