@@ -30,6 +30,17 @@ describe(DocumentReader.name, () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
 
+  it("takes the photo's day from its EXIF when no date can be read, doubtfully", async () => {
+    const sample = sampleImage('X51008142030');
+    // The receipt down to its "BILL#" line: name and address, no date.
+    const header = await sharp(sample).extract({ left: 0, top: 0, width: 936, height: 700 }).jpeg().toBuffer();
+    const photo = await sharp(header).jpeg().withExif({ IFD2: { DateTimeOriginal: '2018:06:07 21:40:00' } }).toBuffer();
+    expect((await sut.read(header, { mimeType: 'image/jpeg' })).fields.date).toBeNull();
+    const extraction = await sut.read(photo, { mimeType: 'image/jpeg' });
+    expect(extraction.fields.vendorName?.value).toMatch(/SEAFOOD RESTAURANT/);
+    expect(extraction.fields.date).toEqual({ value: '2018-06-07', confidence: 0.3 });
+  });
+
   it('reads a PDF through its text layer, without OCR', async () => {
     const pdf = await makePdf([{ lines: RECEIPT_LINES }]);
     const extraction = await sut.read(pdf, { mimeType: 'application/pdf' });

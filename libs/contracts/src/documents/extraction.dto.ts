@@ -69,6 +69,7 @@ export class ExtractedFields {
   @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorAddress!: ExtractedText | null;
   @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorPhone!: ExtractedText | null;
   @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorTaxId!: ExtractedText | null;
+  /** The document's date; with none legible on a photo, the day its EXIF says it was taken (confidence 0.3). */
   @IsOptional() @ValidateNested() @Type(() => ExtractedDate) date!: ExtractedDate | null;
   @IsOptional() @ValidateNested() @Type(() => ExtractedAmount) total!: ExtractedAmount | null;
   @IsOptional() @ValidateNested() @Type(() => ExtractedAmount) subtotal!: ExtractedAmount | null;

@@ -28,6 +28,9 @@ export const DATE_LABEL = /\b(DATE|DATED|TARIKH|DATUM|FECHA|DATA|BIZDATE|BILL DT
 const NOT_THE_DOCUMENT_DATE = /\b(EXP(?:IRY|IRES|\.)?|VALID|DUE|BEST BEFORE|USE BY|BIRTH|DOB|PRINTED|MEMBER SINCE|UNTIL)\b/;
 /** Another engine's reading of a date line counts for a little less than the first reading. */
 const ALTERNATIVE_CERTAINTY = 0.9;
+/** With no date printed, the day the photo was taken stands in, doubtful enough to be reviewed. */
+const PHOTO_DAY_CONFIDENCE = 0.3;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const TIME = /\b([01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\b|\b\d{1,2}:\d{2}\s?(?:AM|PM)\b/;
 
 interface DateCandidate {
@@ -39,13 +42,16 @@ interface DateCandidate {
 
 export interface DateOptions {
   locale?: string;
+  /** The day the photo of the document was taken (YYYY-MM-DD): a date after it is misread or not the document's. */
+  takenOn?: string | null;
 }
 
 export function findDate(lines: readonly DocumentLine[], options: DateOptions = {}): ExtractedDate | null {
   const monthFirst = regionOf(options.locale) === 'US';
-  const candidates = lines.flatMap((line) => [...datesInLine(line, monthFirst), ...alternativeDates(line, monthFirst)]);
-  if (candidates.length === 0) return null;
-  const scored = candidates.map((candidate) => ({ candidate, score: scoreDate(candidate, candidates, lines.length) }));
+  const takenOn = options.takenOn ?? null;
+  const candidates = lines.flatMap((line) => [...datesInLine(line, monthFirst, takenOn), ...alternativeDates(line, monthFirst, takenOn)]);
+  if (candidates.length === 0) return takenOn ? { value: takenOn, confidence: PHOTO_DAY_CONFIDENCE } : null;
+  const scored = candidates.map((candidate) => ({ candidate, score: scoreDate(candidate, candidates, lines.length, takenOn) }));
   scored.sort((a, b) => b.score - a.score || a.candidate.line.index - b.candidate.line.index);
   const best = scored[0];
   const rival = scored.find((s) => s.candidate.iso !== best.candidate.iso);
@@ -58,18 +64,18 @@ export function findDate(lines: readonly DocumentLine[], options: DateOptions = 
  * Dates another engine read on the line, a little less trusted than the first reading's; the line's
  * label and time are judged on the first reading, which reads words better.
  */
-function alternativeDates(line: DocumentLine, monthFirst: boolean): DateCandidate[] {
+function alternativeDates(line: DocumentLine, monthFirst: boolean, takenOn: string | null): DateCandidate[] {
   return (line.alternatives ?? []).flatMap((text) =>
-    datesInLine({ ...line, text, upper: text.toUpperCase() }, monthFirst).map((candidate) => ({ ...candidate, line, certainty: candidate.certainty * ALTERNATIVE_CERTAINTY })),
+    datesInLine({ ...line, text, upper: text.toUpperCase() }, monthFirst, takenOn).map((candidate) => ({ ...candidate, line, certainty: candidate.certainty * ALTERNATIVE_CERTAINTY })),
   );
 }
 
-function scoreDate(candidate: DateCandidate, all: readonly DateCandidate[], lineCount: number): number {
+function scoreDate(candidate: DateCandidate, all: readonly DateCandidate[], lineCount: number, takenOn: string | null): number {
   const { line } = candidate;
   let score = candidate.certainty * 2;
   if (DATE_LABEL.test(line.upper)) score += 1.5;
   if (TIME.test(line.upper)) score += 1;
-  if (NOT_THE_DOCUMENT_DATE.test(line.upper)) score -= 3;
+  if (NOT_THE_DOCUMENT_DATE.test(line.upper) || isAfterPhoto(candidate.iso, takenOn)) score -= 3;
   if (repeats(candidate, all)) score += 0.5;
   score -= lineCount > 0 ? (line.index / lineCount) * 0.5 : 0;
   return score;
@@ -83,7 +89,7 @@ function clamp(value: number): number {
   return Math.max(0, Math.min(0.99, Number(value.toFixed(2))));
 }
 
-export function datesInLine(line: DocumentLine, monthFirst: boolean): DateCandidate[] {
+export function datesInLine(line: DocumentLine, monthFirst: boolean, takenOn: string | null = null): DateCandidate[] {
   const found: DateCandidate[] = [];
   const text = line.upper.replace(/[Oo](?=\d)|(?<=\d)[Oo]/g, '0');
   const add = (iso: string | null, certainty: number): void => {
@@ -94,13 +100,13 @@ export function datesInLine(line: DocumentLine, monthFirst: boolean): DateCandid
     add(toIso(+m[1], +m[2], +m[3]), 1);
   }
   for (const m of text.matchAll(/(?<![\d.,])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/g)) {
-    const [iso, certainty] = numericDate(+m[1], +m[3], m[4], monthFirst);
+    const [iso, certainty] = numericDate(+m[1], +m[3], m[4], monthFirst, takenOn);
     if (iso) add(iso, certainty);
-    else if (m[4].length === 4) add(...repairedYear(+m[1], +m[3], m[4], monthFirst));
+    else if (m[4].length === 4) add(...repairedYear(+m[1], +m[3], m[4], monthFirst, takenOn));
   }
   // OCR reads the slashes of 12/02/2018 as ones: 1210212018.
   for (const m of text.matchAll(/(?<!\d)(\d{2})[1Il|](\d{2})[1Il|]((?:19|20)\d\d)(?!\d)/g)) {
-    const [iso, certainty] = numericDate(+m[1], +m[2], m[3], monthFirst);
+    const [iso, certainty] = numericDate(+m[1], +m[2], m[3], monthFirst, takenOn);
     add(iso, certainty * 0.8);
   }
   for (const m of text.matchAll(new RegExp(`(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s\\-/.,]{0,3}${MONTH_WORD}[\\s\\-/.,']{0,3}(\\d{4}|\\d{2})(?!\\d)`, 'g'))) {
@@ -119,18 +125,28 @@ export function datesInLine(line: DocumentLine, monthFirst: boolean): DateCandid
 }
 
 /** OCR reads the 0 of 2017 as 6, 8 or 9 ("15/11/2617"), or its 2 as 3 ("3017"): such a year is tried as 20... */
-function repairedYear(first: number, second: number, yearText: string, monthFirst: boolean): [string | null, number] {
+function repairedYear(first: number, second: number, yearText: string, monthFirst: boolean, takenOn: string | null): [string | null, number] {
   if (!/^(2[1-9]|[13-9]0)\d\d$/.test(yearText)) return [null, 0];
-  const [iso, certainty] = numericDate(first, second, `20${yearText.slice(2)}`, monthFirst);
+  const [iso, certainty] = numericDate(first, second, `20${yearText.slice(2)}`, monthFirst, takenOn);
   return [iso, certainty * 0.5];
 }
 
-function numericDate(first: number, second: number, yearText: string, monthFirst: boolean): [string | null, number] {
+function numericDate(first: number, second: number, yearText: string, monthFirst: boolean, takenOn: string | null): [string | null, number] {
   const year = expandYear(yearText);
   const dayFirst = toIso(year, second, first);
   const monthFirstIso = toIso(year, first, second);
-  if (dayFirst && monthFirstIso && dayFirst !== monthFirstIso) return [monthFirst ? monthFirstIso : dayFirst, 0.6];
+  if (dayFirst && monthFirstIso && dayFirst !== monthFirstIso) {
+    const [usual, other] = monthFirst ? [monthFirstIso, dayFirst] : [dayFirst, monthFirstIso];
+    // 04/03 taken on 10 March is the 4th of March wherever the shop is: April has not come yet.
+    if (isAfterPhoto(usual, takenOn) !== isAfterPhoto(other, takenOn)) return [isAfterPhoto(usual, takenOn) ? other : usual, 0.8];
+    return [usual, 0.6];
+  }
   return [dayFirst ?? monthFirstIso, yearText.length === 4 ? 1 : 0.8];
+}
+
+/** Later than the day after the photo was taken (a day's grace for time zones and camera clocks). */
+function isAfterPhoto(iso: string, takenOn: string | null): boolean {
+  return takenOn !== null && Date.parse(iso) > Date.parse(takenOn) + DAY_MS;
 }
 
 /** 25032018 (day first) or 20180428 (year first); only when exactly one reading is a date. */

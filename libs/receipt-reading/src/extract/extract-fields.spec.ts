@@ -39,6 +39,35 @@ describe(extractFields.name, () => {
       const fields = sut(receipt('CARD EXPIRY: 30/09/18', 'DATE: 01/03/18 19:14'));
       expect(fields.date?.value).toBe('2018-03-01');
     });
+
+    describe('with the day the photo was taken', () => {
+      it('orders day and month so that the receipt is not dated after its photo', () => {
+        expect(sut('Date: 04/03/2026', { locale: 'en-US', takenOn: '2026-03-10' }).date).toEqual({ value: '2026-03-04', confidence: expect.any(Number) });
+        expect(sut('Date: 04/05/2026', { locale: 'en-GB', takenOn: '2026-04-06' }).date?.value).toBe('2026-04-05');
+        // Both readings before the photo: the locale decides, as without one.
+        expect(sut('Date: 04/03/2026', { locale: 'en-GB', takenOn: '2026-06-01' }).date?.value).toBe('2026-03-04');
+      });
+
+      it('is surer of an order the photo settles than of one the locale guesses', () => {
+        const settled = sut('Date: 04/03/2026', { locale: 'en-US', takenOn: '2026-03-10' }).date?.confidence ?? 0;
+        const guessed = sut('Date: 04/03/2026', { locale: 'en-US' }).date?.confidence ?? 1;
+        expect(settled).toBeGreaterThan(guessed);
+      });
+
+      it('passes over a date later than the photo for one before it', () => {
+        expect(sut(receipt('SHOP', '20/05/2026 10:02', 'Sale 12/05/2026', 'TOTAL 1.00'), { takenOn: '2026-05-13' }).date?.value).toBe('2026-05-12');
+        expect(sut(receipt('SHOP', '20/05/2026 10:02', 'Sale 12/05/2026', 'TOTAL 1.00')).date?.value).toBe('2026-05-20');
+      });
+
+      it('allows a day for time zones and camera clocks', () => {
+        expect(sut('Date: 14/03/2026 23:50', { takenOn: '2026-03-13' }).date?.value).toBe('2026-03-14');
+      });
+
+      it('stands in, doubtfully, when no date is printed', () => {
+        expect(sut(receipt('SHOP', 'TOTAL 1.00'), { takenOn: '2026-03-14' }).date).toEqual({ value: '2026-03-14', confidence: 0.3 });
+        expect(sut(receipt('SHOP', 'TOTAL 1.00')).date).toBeNull();
+      });
+    });
   });
 
   describe('totals', () => {

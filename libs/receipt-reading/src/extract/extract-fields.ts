@@ -18,6 +18,8 @@ export interface ExtractOptions {
   locale?: string;
   /** What OCR knows of each non-empty line of the text, in order: other engines' readings, which compete for the total and the date. */
   ocrLines?: readonly OcrLineInfo[];
+  /** The day a photo of the document was taken (YYYY-MM-DD, from EXIF): the document dates from then or before. */
+  takenOn?: string | null;
 }
 
 const ITEM_HEADER = /\b(QTY|DESCRIPTION|DESC|ITEMS?|ARTICLE|PRODUCT|PARTICULARS)\b/;
@@ -49,7 +51,7 @@ export function extractFields(text: string, options: ExtractOptions = {}): Extra
     vendorAddress: address,
     vendorPhone: findPhone(lines),
     vendorTaxId: findTaxId(lines),
-    date: findDate(lines, { locale: options.locale }),
+    date: findDate(lines, { locale: options.locale, takenOn: options.takenOn }),
     total: amount(totals.total),
     subtotal: amount(totals.subtotal),
     tip: amount(totals.tip),

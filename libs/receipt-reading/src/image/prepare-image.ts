@@ -2,6 +2,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { ImageFormat } from '../detect-document-type';
 import { imageTooLarge, UnreadableDocumentError } from '../unreadable-document.error';
 import { medianCharacterHeight } from './character-height';
+import { captureDay } from './capture-day';
 import { contentBox } from './content-box';
 import { insideDarkBorders } from './dark-border';
 import { toPgm, type GreyImage, type Region } from './grey-image';
@@ -16,6 +17,8 @@ export interface PreparedImage {
   height: number;
   /** Factor applied to the source's pixels. */
   scale: number;
+  /** The day the photo was taken (YYYY-MM-DD, from EXIF), when the file says. */
+  takenOn: string | null;
 }
 
 export interface PrepareOptions {
@@ -48,7 +51,7 @@ export async function preparePixels(image: { data: Uint8Array; width: number; he
   if (image.width * image.height > options.maxInputPixels) throw imageTooLarge(image.width, image.height, options.maxInputPixels);
   const raw = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
   const open = (): Sharp => sharp(raw, { raw: { width: image.width, height: image.height, channels: 4 } }).greyscale();
-  return prepareSource({ open, width: image.width, height: image.height });
+  return prepareSource({ open, width: image.width, height: image.height, takenOn: null });
 }
 
 async function prepareSource(source: Source): Promise<PreparedImage> {
@@ -64,7 +67,7 @@ async function prepareSource(source: Source): Promise<PreparedImage> {
     const page = await toGrey(pipeline);
     const pgm = toPgm(page);
     const grey = { data: pgm.subarray(pgm.length - page.data.length), width: page.width, height: page.height };
-    return { pgm, grey, width: page.width, height: page.height, scale };
+    return { pgm, grey, width: page.width, height: page.height, scale, takenOn: source.takenOn };
   } catch (error) {
     throw asUnreadable(error);
   }
@@ -76,6 +79,7 @@ interface Source {
   /** Size once upright. */
   width: number;
   height: number;
+  takenOn: string | null;
 }
 
 /** The image, checked against the pixel limit from its header before anything is decoded. */
@@ -84,7 +88,8 @@ async function openSource(bytes: Buffer, format: ImageFormat, maxPixels: number)
     const image = await decodeHeic(bytes, maxPixels);
     const raw = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
     const open = (): Sharp => sharp(raw, { raw: { width: image.width, height: image.height, channels: 4 }, limitInputPixels: maxPixels }).greyscale();
-    return { open, width: image.width, height: image.height };
+    // heic-decode gives pixels only, not the EXIF block.
+    return { open, width: image.width, height: image.height, takenOn: null };
   }
   let metadata: sharp.Metadata;
   try {
@@ -100,7 +105,7 @@ async function openSource(bytes: Buffer, format: ImageFormat, maxPixels: number)
   const turned = (metadata.orientation ?? 1) >= 5;
   const width = turned ? storedHeight : storedWidth;
   const height = turned ? storedWidth : storedHeight;
-  return { open, width, height };
+  return { open, width, height, takenOn: captureDay(metadata.exif) };
 }
 
 function clampRegion(region: Region, bounds: { width: number; height: number }): Region {

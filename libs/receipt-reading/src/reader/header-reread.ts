@@ -23,7 +23,7 @@ export async function withHeaderReread(fields: ExtractedFields, reading: OcrRead
   const crop = await cropRegion(image, region, { padding: 0, scale: 1 });
   const page = await context.pool.recognize(crop, { pageSegmentationMode: PSM.SINGLE_COLUMN, signal: context.signal, onProgress });
   const header = toReading(page);
-  const reread = readingFields({ lines: [...header.lines, ...reading.lines.slice(count)], alternatives: new Map() }, context.locale);
+  const reread = readingFields({ lines: [...header.lines, ...reading.lines.slice(count)], alternatives: new Map() }, { locale: context.locale });
   const merged = mergeFields(fields, reread);
   return { ...fields, vendorName: merged.vendorName, vendorAddress: merged.vendorAddress };
 }

@@ -1,5 +1,5 @@
 import type { ExtractedFields } from '@irp/contracts';
-import { extractFields } from '../extract/extract-fields';
+import { extractFields, type ExtractOptions } from '../extract/extract-fields';
 import type { OcrLine, OcrPage } from '../ocr/ocr-pool';
 
 /**
@@ -19,7 +19,7 @@ export function readingText(reading: OcrReading): string {
   return reading.lines.map((line) => line.text.replace(/[\s\u00a0]+/g, ' ')).join('\n');
 }
 
-export function readingFields(reading: OcrReading, locale: string | undefined): ExtractedFields {
+export function readingFields(reading: OcrReading, options: Pick<ExtractOptions, 'locale' | 'takenOn'>): ExtractedFields {
   const ocrLines = reading.lines.map((_, index) => ({ alternatives: reading.alternatives.get(index) }));
-  return extractFields(readingText(reading), { locale, ocrLines });
+  return extractFields(readingText(reading), { ...options, ocrLines });
 }

@@ -36,11 +36,12 @@ export async function readImage(bytes: Buffer, format: ImageFormat, context: Ima
   const page = await context.pool.recognize(prepared.pgm, { signal: context.signal, onProgress: context.progress.span(10, 55) });
   let reading = await withHeaderLinesReread(toReading(page), prepared.grey, context);
   context.progress.report(55, 60);
-  let fields = readingFields(reading, context.locale);
+  const extractOptions = { locale: context.locale, takenOn: prepared.takenOn };
+  let fields = readingFields(reading, extractOptions);
   const recheck = linesToRecheck(fields, readingText(reading));
   if (recheck.length > 0 && context.pool.hasLegacy) {
     reading = await withSecondOpinions(reading, recheck, prepared.grey, context);
-    fields = readingFields(reading, context.locale);
+    fields = readingFields(reading, extractOptions);
   }
   context.progress.report(60, 75);
   if ((fields.vendorName?.confidence ?? 0) < CONFIDENT_VENDOR) {
