@@ -1,4 +1,5 @@
 import { createWorker, OEM, PSM, type Page, type RecognizeOptions, type Worker } from 'tesseract.js';
+import { quietWorkerUrl } from './quiet-worker';
 import { LEGACY_MODEL_FOLDERS, traineddataDirectory } from './traineddata';
 
 export interface OcrLine {
@@ -118,6 +119,8 @@ export class OcrPool {
     const legacy = slot.engine === 'legacy';
     const worker = await createWorker([...this.languages], legacy ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY, {
       langPath: this.langPaths[slot.engine] ?? undefined,
+      // tesseract.js hands the path to worker_threads as it is, and a URL is a path there.
+      workerPath: quietWorkerUrl() as unknown as string,
       gzip: true,
       // The default cache writes <lang>.traineddata into the working directory and prefers it later.
       cacheMethod: 'none',

@@ -1,0 +1,26 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { quietWorkerUrl } from './quiet-worker';
+
+describe(quietWorkerUrl.name, () => {
+  it("runs the script with Leptonica's diagnostics dropped from stderr and the rest kept", async () => {
+    const script = path.join(await mkdtemp(path.join(tmpdir(), 'quiet-worker-')), 'noisy.cjs');
+    await writeFile(
+      script,
+      `console.error('Error in boxClipToRectangle: box outside rectangle');
+       console.error('Warning in pixScanForForeground: invalid box');
+       console.error('Error: the worker really failed');
+       console.error({ detail: 'not a string first' });`,
+    );
+    const worker = new Worker(quietWorkerUrl(script), { stderr: true });
+    let printed = '';
+    worker.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    await new Promise((resolve) => worker.stderr.once('end', resolve));
+
+    expect(printed).not.toMatch(/boxClipToRectangle|pixScanForForeground/);
+    expect(printed).toMatch(/Error: the worker really failed/);
+    expect(printed).toMatch(/not a string first/);
+  });
+});

@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+
+/** Leptonica's diagnostics, printed by the engine itself: "Error in boxClipToRectangle: box outside rectangle". */
+const LEPTONICA_DIAGNOSTIC = /^(Error|Warning) in \w+:/;
+
+const TESSERACT_WORKER_SCRIPT = createRequire(__filename).resolve('tesseract.js/src/worker-script/node/index.js');
+
+/**
+ * A worker thread running `script` (by default tesseract.js's own worker script) with Leptonica's
+ * diagnostics dropped. They say nothing about the result (a failed read still fails), yet as
+ * plain-text "Error in …" lines on stderr they break the service's JSON log stream and trip
+ * log-based alerts. Everything else still gets through. A data: URL, because a module file of
+ * ours would not exist when tests run the sources.
+ */
+export function quietWorkerUrl(script = TESSERACT_WORKER_SCRIPT): URL {
+  const source = `
+    import { createRequire } from 'node:module';
+    const diagnostic = ${LEPTONICA_DIAGNOSTIC};
+    const print = console.error.bind(console);
+    console.error = (...args) => { if (!(typeof args[0] === 'string' && diagnostic.test(args[0]))) print(...args); };
+    createRequire(${JSON.stringify(script)})(${JSON.stringify(script)});
+  `;
+  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+}
