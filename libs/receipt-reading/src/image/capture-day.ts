@@ -1,7 +1,7 @@
 import readExif from 'exif-reader';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Older photos carry an unset camera clock (1970, 2000-01-01) rather than a real date. */
+/** A camera whose clock was never set stamps 1970 or 2000-01-01, not a real date. */
 const EARLIEST_YEAR = 2001;
 
 /**
