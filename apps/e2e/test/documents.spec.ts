@@ -154,6 +154,32 @@ describe('documents: from upload to expense', () => {
     expect((await api.get<ExpensePage>('/expenses', { token: user.token })).body.items).toHaveLength(2); // flagged, never dropped
   });
 
+  it('lets the user clear a duplicate flag, and keeps that as feedback', async () => {
+    const user = await newSession(api);
+    const bytes = await receiptImage([...RECEIPT, 'Not a duplicate']);
+    await settled(user, (await upload(user, bytes)).body.id);
+    const second = await settled(user, (await upload(user, bytes)).body.id);
+    const patch = (body: unknown) =>
+      fetch(`${platform.gatewayUrl}/api/v1/expenses/${second.expenseId}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    const naming = await patch({ duplicateOf: { expenseId: randomUUID(), reason: 'same_file' } });
+    expect(naming.status).toBe(400);
+    expect(((await naming.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain('duplicateOf');
+
+    const cleared = await patch({ duplicateOf: null, status: 'confirmed' });
+    expect(cleared.status).toBe(200);
+    expect(await cleared.json()).toMatchObject({ duplicateOf: null, status: 'confirmed' });
+    const db = new pg.Client({ connectionString: platform.infra.database.url });
+    await db.connect();
+    const { rows } = await db.query('select field, extracted_value, corrected_value from expenses.expense_correction where expense_id = $1', [second.expenseId]);
+    await db.end();
+    expect(rows).toEqual([{ field: 'duplicateOf', extracted_value: 'same_file', corrected_value: null }]);
+  });
+
   it('answers a retried upload with the same Idempotency-Key with the first document', async () => {
     const key = randomUUID();
     const first = await upload(me, receipt, { idempotencyKey: key });

@@ -86,8 +86,9 @@ export class ExpensesService {
   async fileFromDocument(userId: string, documentId: string, draft: ExpenseDraft, duplicateOf: DuplicatePointer | null): Promise<Expense> {
     const expense = await this.build(userId, draft.body);
     expense.documentId = documentId;
-    expense.extracted = draft.extracted;
     const twin = duplicateOf ?? (await this.sameReceipt(expense));
+    // The flag is the reader's conclusion too: a user's "not a duplicate" is feedback on it.
+    expense.extracted = { ...draft.extracted, duplicateOf: twin?.reason ?? null };
     expense.duplicateOf = twin;
     expense.status = draft.reviewReasons.length > 0 || twin ? 'needs_review' : 'confirmed';
     this.expenses.add(expense);
@@ -166,6 +167,7 @@ export class ExpensesService {
       tip: expense.tipMinor === null ? null : toDecimalString(expense.tipMinor, expense.currency),
       paymentMethod: expense.paymentMethod,
       cardLast4: expense.cardLast4,
+      duplicateOf: expense.duplicateOf?.reason ?? null,
     };
     for (const field of changed.filter((name) => name in current)) {
       this.expenses.addCorrection(
@@ -255,6 +257,7 @@ export class ExpensesService {
     if (changes.notes !== undefined) set('notes', 'notes', changes.notes);
     if (changes.status !== undefined) set('status', 'status', changes.status);
     if (changes.documentId !== undefined) set('documentId', 'documentId', await this.ownDocument(expense.userId, changes.documentId));
+    if (changes.duplicateOf === null) set('duplicateOf', 'duplicateOf', null);
     if (changes.category !== undefined) {
       const category = await this.categories.resolve(expense.userId, changes.category);
       if (category.id !== expense.category.id) {

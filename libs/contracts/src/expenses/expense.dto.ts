@@ -12,6 +12,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { IsCalendarDate, IsCurrencyCode, IsDecimalAmount } from '../validators';
 import { PAYMENT_METHODS, type PaymentMethod } from './payment-method';
 
@@ -171,6 +172,12 @@ export class UpdateExpenseBody {
   @IsOptional()
   @IsUUID()
   documentId?: string | null;
+
+  /** Only null: "not a duplicate", which clears the flag (kept as feedback). A twin cannot be named by hand. */
+  @IsOptional()
+  @IsIn([null], { message: 'duplicateOf can only be null, to clear the duplicate flag' })
+  @JSONSchema({ type: 'null' })
+  duplicateOf?: null;
 }
 
 export const EXPENSE_SORTS = ['date', '-date', 'amount', '-amount', 'vendor', '-vendor', 'createdAt', '-createdAt'] as const;
