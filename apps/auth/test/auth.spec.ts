@@ -3,7 +3,9 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError, SUBJECTS, type EventEnvelope, type UserRegistered } from '@irp/contracts';
+import { loadAuthConfig } from '../src/config/env';
 import { RefreshToken } from '../src/tokens/refresh-token.entity';
+import { changeRole, UnknownAccountError } from '../src/users/user-roles';
 import { startAuth, type AuthUnderTest } from './auth-service';
 
 const PASSWORD = 'correct horse battery staple';
@@ -96,6 +98,30 @@ describe('auth service over NATS', () => {
     const [row] = await auth.app.get(MikroORM).em.getConnection().execute<{ password_hash: string }[]>('select password_hash from auth."user" where id = ?', [user.id]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(PASSWORD);
+  });
+
+  it('puts in tokens the roles an operator granted the account, from its next login or refresh', async () => {
+    const roles = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { roles: string[] }).roles;
+    const email = newEmail();
+    await auth.rpc.request(SUBJECTS.registerUser, { email, password: PASSWORD });
+    const first = await auth.rpc.request(SUBJECTS.issueTokens, { email, password: PASSWORD });
+    expect(roles(first.accessToken)).toEqual([]);
+    const em = () => auth.app.get(MikroORM).em.fork();
+
+    expect(await changeRole(em(), email.toUpperCase(), 'admin', 'grant')).toEqual(['admin']);
+    expect(await changeRole(em(), email, 'admin', 'grant')).toEqual(['admin']);
+    const granted = await auth.rpc.request(SUBJECTS.refreshTokens, { refreshToken: first.refreshToken });
+    expect(roles(granted.accessToken)).toEqual(['admin']);
+
+    expect(await changeRole(em(), email, 'admin', 'revoke')).toEqual([]);
+    expect(roles((await auth.rpc.request(SUBJECTS.refreshTokens, { refreshToken: granted.refreshToken })).accessToken)).toEqual([]);
+    await expect(changeRole(em(), newEmail(), 'admin', 'grant')).rejects.toBeInstanceOf(UnknownAccountError);
+  });
+
+  it('refuses to start with the retired AUTH_ADMIN_EMAILS set, naming the way to grant the role', () => {
+    const env = { DATABASE_URL: 'postgres://localhost/x', NATS_URL: 'nats://localhost:4222', AUTH_JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----' };
+    expect(() => loadAuthConfig({ ...env, AUTH_ADMIN_EMAILS: '' })).not.toThrow();
+    expect(() => loadAuthConfig({ ...env, AUTH_ADMIN_EMAILS: 'ops@example.com' })).toThrow(/roles\.js grant/);
   });
 
   it('answers NOT_FOUND for an unknown user', async () => {

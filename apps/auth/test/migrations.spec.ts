@@ -1,5 +1,6 @@
 import { migrate } from '@irp/persistence';
 import { createTestDatabase, type TestDatabase } from '@irp/testing';
+import { AUTH_MIGRATIONS } from '../src/migrations';
 import { authOrmConfig } from '../src/orm.config';
 
 describe('auth migrations', () => {
@@ -15,7 +16,7 @@ describe('auth migrations', () => {
 
   it('cover every entity (no migration missing), and go down and up again', async () => {
     const config = authOrmConfig({ url: database.url });
-    expect(await migrate(config, 'up')).toHaveLength(1);
+    expect(await migrate(config, 'up')).toHaveLength(AUTH_MIGRATIONS.length);
     expect(await migrate(config, 'check')).toEqual([]);
     expect(await migrate(config, 'down')).toHaveLength(1);
     expect(await migrate(config, 'pending')).toHaveLength(1);

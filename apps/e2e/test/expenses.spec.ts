@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { httpClient, startTestPlatform, WORKSPACE_ROOT, type HttpClient, type HttpResult, type TestPlatform } from '@irp/testing';
-import { newSession, type Session } from './session';
+import { logIn, newSession, type Session } from './session';
 
 interface Problem {
   code: string;
@@ -32,7 +32,7 @@ describe('expenses through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform({
-      serviceEnv: { gateway: { AUTH_RATE_LIMIT: '1000' }, auth: { AUTH_ADMIN_EMAILS: ADMIN }, expenses: { PENDING_CONVERSION_INTERVAL_SECONDS: '1' } },
+      serviceEnv: { gateway: { AUTH_RATE_LIMIT: '1000' }, expenses: { PENDING_CONVERSION_INTERVAL_SECONDS: '1' } },
     });
     api = httpClient(`${platform.gatewayUrl}/api/v1`);
     me = await newSession(api);
@@ -264,7 +264,15 @@ describe('expenses through the gateway', () => {
     let admin: Session;
 
     beforeAll(async () => {
-      admin = await newSession(api, ADMIN);
+      await newSession(api, ADMIN);
+      const roles = (...args: string[]) =>
+        promisify(execFile)(process.execPath, [path.join(WORKSPACE_ROOT, 'dist/apps/auth/src/roles.js'), ...args], {
+          env: { ...process.env, DATABASE_URL: platform.infra.database.url, LOG_LEVEL: 'warn' },
+        });
+      await expect(roles('grant', `nobody-${randomUUID()}@example.com`)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/no account/) });
+      await expect(roles('promote', ADMIN)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/usage/) });
+      expect((await roles('grant', ADMIN)).stdout).toBe(`${ADMIN}: admin\n`);
+      admin = await logIn(api, ADMIN);
     });
 
     const importRates = (session: Session, xml: string) =>

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsEmpty, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { databaseServiceConfig, DatabaseServiceEnv, type DatabaseServiceConfig, loadEnv } from '@irp/config';
 
 class AuthEnv extends DatabaseServiceEnv {
@@ -13,9 +13,8 @@ class AuthEnv extends DatabaseServiceEnv {
   @IsString()
   AUTH_JWT_RETIRED_PUBLIC_KEYS?: string;
 
-  /** Comma-separated e-mail addresses whose tokens carry the `admin` role (FX imports, ...). */
-  @IsOptional()
-  @IsString()
+  /** No longer read: it gave `admin` to whoever registered a listed address first. Set, it stops the start. */
+  @IsEmpty({ message: 'AUTH_ADMIN_EMAILS is no longer read: grant the role to an existing account with `node dist/apps/auth/src/roles.js grant <email>`' })
   AUTH_ADMIN_EMAILS?: string;
 
   @IsInt()
@@ -42,7 +41,6 @@ class AuthEnv extends DatabaseServiceEnv {
 
 export interface AuthConfig extends DatabaseServiceConfig {
   tokens: { privateKeyPem: string; retiredPublicKeysPem?: string; accessTtlSeconds: number; refreshTtlDays: number };
-  adminEmails: string[];
   passwords: { memoryKib: number; timeCost: number };
 }
 
@@ -58,7 +56,6 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
       accessTtlSeconds: e.AUTH_ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlDays: e.AUTH_REFRESH_TOKEN_TTL_DAYS,
     },
-    adminEmails: (e.AUTH_ADMIN_EMAILS ?? '').split(',').map((email) => email.trim().toLowerCase()).filter(Boolean),
     passwords: { memoryKib: e.AUTH_ARGON2_MEMORY_KIB, timeCost: e.AUTH_ARGON2_TIME_COST },
   };
 }

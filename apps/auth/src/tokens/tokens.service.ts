@@ -69,9 +69,8 @@ export class TokensService {
 
   private pair(user: User, refreshToken: string): TokenPair {
     const expiresIn = this.config.tokens.accessTtlSeconds;
-    const roles = this.config.adminEmails.includes(user.emailNormalized) ? ['admin'] : [];
     const accessToken = this.jwt.sign(
-      { roles },
+      { roles: [...user.roles] },
       {
         algorithm: ACCESS_TOKEN_ALGORITHM,
         privateKey: this.keys.privateKey,

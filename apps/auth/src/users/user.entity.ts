@@ -1,3 +1,4 @@
+import { ArrayType } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { randomUUID } from 'node:crypto';
 
@@ -16,6 +17,10 @@ export class User {
 
   @Property({ type: 'text', hidden: true })
   passwordHash: string;
+
+  /** Granted by an operator with the roles CLI, never through the API: `admin` for operators. */
+  @Property({ type: ArrayType, defaultRaw: `'{}'` })
+  roles: string[] = [];
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

@@ -97,7 +97,7 @@ export class UserRegistered {
 /** Claims of an access token; verified by the gateway with the keys from the JWKS. */
 export interface AccessTokenClaims {
   sub: string;
-  /** `admin` for operators (AUTH_ADMIN_EMAILS); empty for everyone else. */
+  /** `admin` for operators (granted with auth's roles CLI); empty for everyone else. */
   roles: string[];
   iss: string;
   aud: string;
