@@ -219,3 +219,40 @@ describe('documents in the expenses service', () => {
     expect(linked.documentId).toBe(document.id);
   });
 });
+
+describe('the documents storage quota', () => {
+  let svc: ExpensesUnderTest;
+
+  beforeAll(async () => {
+    svc = await startExpenses({ env: { DOCUMENTS_QUOTA_BYTES: '3000' } });
+  });
+
+  afterAll(async () => {
+    await svc?.close();
+  });
+
+  const register = (userId: string, size: number, idempotencyKey?: string) => {
+    const documentId = randomUUID();
+    const sha256 = randomUUID().replace(/-/g, '').padEnd(64, '0');
+    return svc.rpc.request(SUBJECTS.registerDocument, { userId, documentId, objectName: `${userId}/${documentId}`, mimeType: 'image/png', size, sha256, idempotencyKey });
+  };
+
+  it("refuses an upload that would take the user's documents over the quota, until some are deleted", async () => {
+    const userId = aUser();
+    const { document: first } = await register(userId, 1200, 'first');
+    await register(userId, 1200);
+    await expect(register(userId, 1200)).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(/delete documents/) });
+    expect(await register(userId, 1200, 'first')).toMatchObject({ replayed: true, document: { id: first.id } });
+    expect(await register(aUser(), 2999)).toMatchObject({ replayed: false });
+
+    await svc.rpc.request(SUBJECTS.deleteDocument, { userId, documentId: first.id });
+    expect(await register(userId, 1200)).toMatchObject({ replayed: false });
+  });
+
+  it('lets only one of two uploads in at once when the room left is for one', async () => {
+    const userId = aUser();
+    await register(userId, 1000);
+    const results = await Promise.allSettled([register(userId, 1500), register(userId, 1500)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+  });
+});

@@ -29,10 +29,16 @@ class ExpensesEnv extends DatabaseServiceEnv {
   @IsInt()
   @Min(1)
   PENDING_CONVERSION_INTERVAL_SECONDS: number = 300;
+
+  /** Bytes of documents each user may keep (the documents bucket has no limit of its own); 0: no quota. */
+  @IsInt()
+  @Min(0)
+  DOCUMENTS_QUOTA_BYTES: number = 1024 ** 3;
 }
 
 export interface ExpensesConfig extends DatabaseServiceConfig {
   fx: { feedEnabled: boolean; dailyUrl: string; historyUrl: string; cron: string; timeoutMs: number; pendingIntervalMs: number };
+  documents: { quotaBytes: number };
 }
 
 export function loadExpensesConfig(env: NodeJS.ProcessEnv): ExpensesConfig {
@@ -47,6 +53,7 @@ export function loadExpensesConfig(env: NodeJS.ProcessEnv): ExpensesConfig {
       timeoutMs: e.FX_FETCH_TIMEOUT_MS,
       pendingIntervalMs: e.PENDING_CONVERSION_INTERVAL_SECONDS * 1000,
     },
+    documents: { quotaBytes: e.DOCUMENTS_QUOTA_BYTES },
   };
 }
 

@@ -55,6 +55,16 @@ export class DocumentRepository {
     return twin ? { documentId: twin.id, expenseId: twin.expense_id, reason: 'same_image' } : null;
   }
 
+  /**
+   * Bytes of documents the user keeps, counted under a lock held until the transaction ends: two
+   * uploads at once cannot both fit in the room left for one.
+   */
+  async storedBytesLocked(userId: string): Promise<number> {
+    await this.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`documents:${userId}`]);
+    const [{ bytes }] = await this.em.execute<{ bytes: string }[]>('select coalesce(sum(size), 0)::bigint as bytes from expenses.document where user_id = ?', [userId]);
+    return Number(bytes);
+  }
+
   add(document: Document): void {
     this.em.persist(document);
   }

@@ -5,6 +5,7 @@ import { SUBJECTS, type DocumentPage, type DocumentView, type ListDocumentsReque
 import { recordEvent } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { EXPENSES_CONFIG, type ExpensesConfig } from '../config/env';
 import { DuplicatePointers } from '../expenses/duplicate-pointers';
 import { ExpensesService } from '../expenses/expenses.service';
 import { SettingsRepository } from '../settings/settings.repository';
@@ -26,12 +27,13 @@ export class DocumentsService {
     private readonly duplicates: DuplicatePointers,
     private readonly em: EntityManager,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(EXPENSES_CONFIG) private readonly config: ExpensesConfig,
   ) {}
 
   /**
    * Records an upload and queues it for reading, in one transaction (the job goes out through the
    * outbox). The same bytes uploaded before are flagged at once; an Idempotency-Key seen before
-   * answers the earlier upload.
+   * answers the earlier upload; an upload that would take the user over the quota is refused.
    */
   async register(request: RegisterDocumentRequest): Promise<RegisterDocumentResult> {
     if (request.idempotencyKey) {
@@ -43,6 +45,9 @@ export class DocumentsService {
     document.idempotencyKey = request.idempotencyKey ?? null;
     try {
       await this.em.transactional(async (tx) => {
+        const { quotaBytes } = this.config.documents;
+        const stored = quotaBytes > 0 ? await this.documents.storedBytesLocked(request.userId) : 0;
+        if (quotaBytes > 0 && stored + request.size > quotaBytes) throw DocumentsErrors.quotaExceeded(stored, request.size, quotaBytes);
         document.duplicateOf = await this.documents.sameFile(document);
         this.documents.add(document);
         const { locale } = await this.settings.get(request.userId);

@@ -51,7 +51,7 @@ export class DocumentsController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiResponse({ status: 202, schema: schemaRef(DocumentView), headers: { Location: { description: 'The status URL' } } })
   @problemResponses(400, 401)
-  @ApiResponse({ status: 413, description: 'Larger than the upload limit' })
+  @ApiResponse({ status: 413, description: 'Larger than the upload limit, or more than your storage quota leaves room for (QUOTA_EXCEEDED)' })
   @ApiResponse({ status: 415, description: 'Not a JPEG, PNG, WebP, TIFF, HEIC/HEIF or PDF' })
   @ApiResponse({ status: 422, description: 'Empty, or an image with too many pixels' })
   async upload(

@@ -27,6 +27,7 @@ describe(ProblemDetailsFilter.name, () => {
     [ErrorCode.UNAUTHENTICATED, 401],
     [ErrorCode.FORBIDDEN, 403],
     [ErrorCode.RATE_LIMITED, 429],
+    [ErrorCode.QUOTA_EXCEEDED, 413],
     [ErrorCode.UNAVAILABLE, 503],
     [ErrorCode.INTERNAL, 500],
   ])('answers %s with %i as problem+json', (code, status) => {

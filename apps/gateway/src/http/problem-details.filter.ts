@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FORBIDDEN: HttpStatus.FORBIDDEN,
   RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
+  QUOTA_EXCEEDED: HttpStatus.PAYLOAD_TOO_LARGE,
   UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,
 };
@@ -25,6 +26,7 @@ const TITLE: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'Unauthenticated',
   FORBIDDEN: 'Forbidden',
   RATE_LIMITED: 'Too many requests',
+  QUOTA_EXCEEDED: 'Storage quota exceeded',
   UNAVAILABLE: 'Service unavailable',
   INTERNAL: 'Internal error',
 };
@@ -99,9 +101,10 @@ const HTTP_ONLY: Record<number, { code: string; title: string }> = {
   422: { code: 'UNPROCESSABLE', title: 'Unprocessable content' },
 };
 
+/** An HTTP-layer status by its own code first: a 413 there is a body too large, not a full quota. */
 function codeForStatus(status: number): string {
   const code = (Object.keys(STATUS) as ErrorCode[]).find((key) => STATUS[key] === status);
-  return code ?? HTTP_ONLY[status]?.code ?? `HTTP_${status}`;
+  return HTTP_ONLY[status]?.code ?? code ?? `HTTP_${status}`;
 }
 
 function fromHttpException(error: HttpException): Omit<Problem, 'instance' | 'requestId'> {
