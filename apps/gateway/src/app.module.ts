@@ -2,13 +2,15 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { BlobStoreModule } from '@irp/blob-store';
 import { DOCUMENTS_BUCKET } from '@irp/contracts';
-import { DtoValidationPipe, NatsHealth, NatsModule } from '@irp/messaging';
+import { DtoValidationPipe, NATS_CONNECTION, NatsHealth, NatsModule } from '@irp/messaging';
 import { OpsModule } from '@irp/observability';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { FxRatesController } from './admin/fx-rates.controller';
 import { AuthController } from './auth/auth.controller';
+import { NatsThrottlerStorage } from './auth/nats-throttler-storage';
 import { CategoriesController } from './categories/categories.controller';
 import { DocumentEventsStream } from './documents/document-events.stream';
 import { DocumentsController } from './documents/documents.controller';
@@ -31,7 +33,13 @@ export class AppModule {
         OpsModule.forRoot({ ...config.ops, checks: [NatsHealth] }),
         JwtModule.register({}),
         BlobStoreModule.forRoot(DOCUMENTS_BUCKET),
-        ThrottlerModule.forRoot({ throttlers: [{ ttl: config.authRateLimit.windowMs, limit: config.authRateLimit.limit }] }),
+        ThrottlerModule.forRootAsync({
+          inject: [NATS_CONNECTION],
+          useFactory: (nc: NatsConnection) => ({
+            throttlers: [{ ttl: config.authRateLimit.windowMs, limit: config.authRateLimit.limit }],
+            storage: new NatsThrottlerStorage(nc, config.authRateLimit.windowMs),
+          }),
+        }),
       ],
       controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, AsyncApiController],
       providers: [
