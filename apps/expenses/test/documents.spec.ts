@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SUBJECTS, type DocumentView, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
 import { createEvent, publishEvent } from '@irp/messaging';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { lockOwnerDocuments } from '../src/documents/owner-lock';
 import { aUser } from './factories/expense.factory';
 import { extractedFields, sure } from './factories/extraction.factory';
 import { startExpenses, type ExpensesUnderTest } from './expenses-service';
@@ -156,6 +158,31 @@ describe('documents in the expenses service', () => {
     expect((await document(sameBytes.id)).duplicateOf).toBeNull();
     expect((await document(retyped.id)).duplicateOf).toBeNull();
     expect(await expense()).toMatchObject({ duplicateOf: null, status: 'needs_review' });
+  });
+
+  it("files a duplicate and deletes its twin one after the other, so no pointer is left to nothing", async () => {
+    const userId = aUser();
+    const original = await register(userId);
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: original.id, extraction: extraction(), imageHash: 'abababababababab' });
+    const { expenseId: originalExpense } = await until(userId, original.id, (d) => d.status === 'completed');
+    const reshot = await register(userId);
+
+    let deleted = false;
+    let deletion: Promise<unknown> = Promise.resolve();
+    await svc.app.get(MikroORM).em.fork().transactional(async (em) => {
+      await lockOwnerDocuments(em, userId); // as a concurrent upload of the user's would
+      deletion = svc.rpc.request(SUBJECTS.deleteDocument, { userId, documentId: original.id }).then(() => (deleted = true));
+      await report(SUBJECTS.extractionCompleted, userId, { documentId: reshot.id, extraction: extraction(), imageHash: 'abababababababab' });
+      await sleep(300);
+      expect(deleted).toBe(false);
+      expect((await svc.rpc.request(SUBJECTS.getDocument, { userId, documentId: reshot.id })).status).toBe('queued');
+    });
+    await deletion;
+
+    const filed = await until(userId, reshot.id, (d) => d.status === 'completed');
+    expect(filed.duplicateOf).toMatchObject({ documentId: null, expenseId: originalExpense });
+    const expense = await svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: filed.expenseId as string });
+    expect(expense.duplicateOf).toMatchObject({ documentId: null, expenseId: originalExpense });
   });
 
   it('keeps a document whose expense is deleted, no longer pointing at it', async () => {

@@ -45,8 +45,9 @@ export class DocumentsService {
     document.idempotencyKey = request.idempotencyKey ?? null;
     try {
       await this.em.transactional(async (tx) => {
+        await this.documents.lockOwner(request.userId);
         const { quotaBytes } = this.config.documents;
-        const stored = quotaBytes > 0 ? await this.documents.storedBytesLocked(request.userId) : 0;
+        const stored = quotaBytes > 0 ? await this.documents.storedBytes(request.userId) : 0;
         if (quotaBytes > 0 && stored + request.size > quotaBytes) throw DocumentsErrors.quotaExceeded(stored, request.size, quotaBytes);
         document.duplicateOf = await this.documents.sameFile(document);
         this.documents.add(document);
@@ -82,7 +83,8 @@ export class DocumentsService {
    */
   async delete(userId: string, documentId: string): Promise<void> {
     const document = await this.em.transactional(async () => {
-      // Locked, so that an extraction being filed for it ends first and its expense is unlinked too.
+      // Locked, so that an extraction being filed for it (or a twin of it) ends first: its expense is unlinked too.
+      await this.documents.lockOwner(userId);
       const owned = await this.documents.findOwnedForUpdate(userId, documentId);
       if (!owned) throw DocumentsErrors.notFound();
       await this.expenses.unlinkDocument(userId, documentId);

@@ -33,6 +33,9 @@ export class ExtractionIntake {
   }
 
   async completed({ documentId, extraction, imageHash }: ExtractionCompleted): Promise<(() => void) | void> {
+    const owner = await this.documents.ownerOf(documentId);
+    if (!owner) return; // deleted
+    await this.documents.lockOwner(owner); // its twins stay while it is filed against them
     const document = await this.documents.findForUpdate(documentId);
     if (!document || document.expenseId || document.status === 'completed') return; // deleted, or already filed
     document.extraction = extraction;

@@ -145,6 +145,7 @@ export class ExpensesService {
   /** The documents it was filed from stay, no longer pointing at it; so do its duplicates. */
   async delete(userId: string, expenseId: string, expectedVersion?: number): Promise<void> {
     await this.expenses.transactional(async () => {
+      await this.expenses.lockOwnerDocuments(userId);
       const expense = await this.owned(userId, expenseId);
       if (expectedVersion !== undefined && expense.version !== expectedVersion) throw ExpensesErrors.staleVersion(expense.version);
       this.events.deleted(expense);

@@ -1,0 +1,13 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Serialises, per user, the transactions that add, file or delete what duplicates point at:
+ * registering an upload (quota, same file), filing a reading (same picture, same receipt) and
+ * deleting a document or an expense (which clears the pointers to it). Without it a duplicate
+ * could be flagged against a twin being deleted at that moment and keep a pointer to nothing.
+ * Taken first in each transaction, before any row lock, so these cannot deadlock; released when
+ * the transaction ends.
+ */
+export async function lockOwnerDocuments(em: EntityManager, userId: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`documents:${userId}`]);
+}
