@@ -8,12 +8,12 @@ import { authOrmConfig } from '../src/orm.config';
 export type AuthUnderTest = InProcessService<INestMicroservice> & { rpc: RpcClient };
 
 /** The auth service in this process on its own database and NATS server; cheap argon2 settings. */
-export async function startAuth(options: TestInfrastructureOptions = {}): Promise<AuthUnderTest> {
+export async function startAuth(options: TestInfrastructureOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<AuthUnderTest> {
   const service = await startServiceInProcess({
     ...options,
     migrate: (url) => migrate(authOrmConfig({ url }), 'up'),
     create: createAuthService,
-    env: { AUTH_JWT_PRIVATE_KEY: generateSigningKey(), AUTH_ARGON2_MEMORY_KIB: '8192', AUTH_ARGON2_TIME_COST: '1' },
+    env: { AUTH_JWT_PRIVATE_KEY: generateSigningKey(), AUTH_ARGON2_MEMORY_KIB: '8192', AUTH_ARGON2_TIME_COST: '1', ...options.env },
   });
   return { ...service, rpc: new RpcClient(service.nc) };
 }

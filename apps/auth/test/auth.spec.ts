@@ -147,3 +147,37 @@ describe('JWKS', () => {
     expect(keys[0]).not.toHaveProperty('d'); // no private part
   });
 });
+
+describe('refresh token reuse within the grace (AUTH_REFRESH_REUSE_GRACE_SECONDS)', () => {
+  let auth: AuthUnderTest;
+
+  beforeAll(async () => {
+    auth = await startAuth({ env: { AUTH_REFRESH_REUSE_GRACE_SECONDS: '1' } });
+  });
+
+  afterAll(async () => {
+    await auth?.close();
+  });
+
+  const session = async () => {
+    const email = newEmail();
+    await auth.rpc.request(SUBJECTS.registerUser, { email, password: PASSWORD });
+    return auth.rpc.request(SUBJECTS.issueTokens, { email, password: PASSWORD });
+  };
+
+  it('gives two tabs refreshing at once a token each, and keeps the session', async () => {
+    const { refreshToken } = await session();
+    const [a, b] = await Promise.all([auth.rpc.request(SUBJECTS.refreshTokens, { refreshToken }), auth.rpc.request(SUBJECTS.refreshTokens, { refreshToken })]);
+    expect(a.refreshToken).not.toBe(b.refreshToken);
+    await expect(auth.rpc.request(SUBJECTS.refreshTokens, { refreshToken: a.refreshToken })).resolves.toMatchObject({ tokenType: 'Bearer' });
+    await expect(auth.rpc.request(SUBJECTS.refreshTokens, { refreshToken: b.refreshToken })).resolves.toMatchObject({ tokenType: 'Bearer' });
+  });
+
+  it('still ends the session when a used token comes back after the grace', async () => {
+    const { refreshToken } = await session();
+    const next = await auth.rpc.request(SUBJECTS.refreshTokens, { refreshToken });
+    await sleep(1_100);
+    expect((await failure(auth.rpc.request(SUBJECTS.refreshTokens, { refreshToken }))).code).toBe('UNAUTHENTICATED');
+    expect((await failure(auth.rpc.request(SUBJECTS.refreshTokens, { refreshToken: next.refreshToken }))).code).toBe('UNAUTHENTICATED');
+  });
+});

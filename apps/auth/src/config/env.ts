@@ -27,6 +27,16 @@ class AuthEnv extends DatabaseServiceEnv {
   @Max(365)
   AUTH_REFRESH_TOKEN_TTL_DAYS: number = 30;
 
+  /**
+   * Seconds after a refresh token is used during which it is still accepted once more (a client
+   * refreshing from two tabs at once), issuing a sibling instead of ending the session. 0: any
+   * reuse ends the session.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  AUTH_REFRESH_REUSE_GRACE_SECONDS: number = 0;
+
   /** argon2id cost; the defaults are OWASP's minimum recommendation (19 MiB, 2 passes). */
   @IsInt()
   @Min(8192)
@@ -40,7 +50,7 @@ class AuthEnv extends DatabaseServiceEnv {
 }
 
 export interface AuthConfig extends DatabaseServiceConfig {
-  tokens: { privateKeyPem: string; retiredPublicKeysPem?: string; accessTtlSeconds: number; refreshTtlDays: number };
+  tokens: { privateKeyPem: string; retiredPublicKeysPem?: string; accessTtlSeconds: number; refreshTtlDays: number; reuseGraceMs: number };
   passwords: { memoryKib: number; timeCost: number };
 }
 
@@ -55,6 +65,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
       retiredPublicKeysPem: e.AUTH_JWT_RETIRED_PUBLIC_KEYS && pem(e.AUTH_JWT_RETIRED_PUBLIC_KEYS),
       accessTtlSeconds: e.AUTH_ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlDays: e.AUTH_REFRESH_TOKEN_TTL_DAYS,
+      reuseGraceMs: e.AUTH_REFRESH_REUSE_GRACE_SECONDS * 1000,
     },
     passwords: { memoryKib: e.AUTH_ARGON2_MEMORY_KIB, timeCost: e.AUTH_ARGON2_TIME_COST },
   };

@@ -5,7 +5,8 @@ import { User } from '../users/user.entity';
 /**
  * One refresh token of a login session ("family"). Only its SHA-256 is stored. Each use rotates
  * it: the token is marked used and a new one of the same family issued. A used token presented
- * again means it was stolen, and the whole family is revoked.
+ * again means it was stolen, and the whole family is revoked, unless it comes back within
+ * AUTH_REFRESH_REUSE_GRACE_SECONDS of its first use (two tabs refreshing at once).
  */
 @Entity({ tableName: 'refresh_token' })
 export class RefreshToken {

@@ -37,19 +37,25 @@ export class TokensService {
   async refresh(presented: string): Promise<TokenPair> {
     const outcome = await this.refreshTokens.withLockedToken(hashToken(presented), async (token) => {
       if (!token || token.revokedAt) return { ok: false as const };
-      if (token.usedAt) {
+      if (token.usedAt && !this.withinReuseGrace(token.usedAt)) {
         // A rotated token came back: someone holds a copy. End the whole session.
         await this.refreshTokens.revokeFamily(token.familyId);
         this.log.warn({ userId: token.user.id, familyId: token.familyId }, 'refresh token reuse; session revoked');
         return { ok: false as const };
       }
       if (token.expiresAt.getTime() <= Date.now()) return { ok: false as const };
-      token.usedAt = new Date();
+      token.usedAt ??= new Date(); // a reuse within the grace gets a sibling; the grace runs from the first use
       const next = this.newRefreshToken(token.user, token.familyId);
       return { ok: true as const, user: token.user, next };
     });
     if (!outcome.ok) throw TokensErrors.invalidRefreshToken();
     return this.pair(outcome.user, outcome.next);
+  }
+
+  /** Two tabs refreshing at once present the same token a moment apart: that is not theft. */
+  private withinReuseGrace(usedAt: Date): boolean {
+    const { reuseGraceMs } = this.config.tokens;
+    return reuseGraceMs > 0 && Date.now() - usedAt.getTime() <= reuseGraceMs;
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logout is idempotent). */
