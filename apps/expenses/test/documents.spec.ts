@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SUBJECTS, type DocumentView, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
 import { createEvent, publishEvent } from '@irp/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { lockOwnerDocuments } from '../src/documents/owner-lock';
+import { OwnerLock } from '../src/expenses/owner-lock';
 import { aUser } from './factories/expense.factory';
 import { extractedFields, sure } from './factories/extraction.factory';
 import { startExpenses, type ExpensesUnderTest } from './expenses-service';
@@ -170,7 +170,7 @@ describe('documents in the expenses service', () => {
     let deleted = false;
     let deletion: Promise<unknown> = Promise.resolve();
     await svc.app.get(MikroORM).em.fork().transactional(async (em) => {
-      await lockOwnerDocuments(em, userId); // as a concurrent upload of the user's would
+      await new OwnerLock(em).take(userId); // as a concurrent upload of the user's would
       deletion = svc.rpc.request(SUBJECTS.deleteDocument, { userId, documentId: original.id }).then(() => (deleted = true));
       await report(SUBJECTS.extractionCompleted, userId, { documentId: reshot.id, extraction: extraction(), imageHash: 'abababababababab' });
       await sleep(300);

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { SAME_IMAGE_MAX_HAMMING_DISTANCE, type DocumentStatus } from '@irp/contracts';
 import { Document, type DuplicatePointer } from './document.entity';
-import { lockOwnerDocuments } from './owner-lock';
 
 
 @Injectable()
@@ -56,18 +55,13 @@ export class DocumentRepository {
     return twin ? { documentId: twin.id, expenseId: twin.expense_id, reason: 'same_image' } : null;
   }
 
-  /** See lockOwnerDocuments: first in the transaction. */
-  lockOwner(userId: string): Promise<void> {
-    return lockOwnerDocuments(this.em, userId);
-  }
-
   /** The user a document belongs to, read without a lock (it never changes). */
   async ownerOf(id: string): Promise<string | null> {
     const [row] = await this.em.execute<{ user_id: string }[]>('select user_id from expenses.document where id = ?', [id]);
     return row?.user_id ?? null;
   }
 
-  /** Bytes of documents the user keeps; under lockOwner, two uploads cannot both take the last room. */
+  /** Bytes of documents the user keeps; under OwnerLock, two uploads cannot both take the last room. */
   async storedBytes(userId: string): Promise<number> {
     const [{ bytes }] = await this.em.execute<{ bytes: string }[]>('select coalesce(sum(size), 0)::bigint as bytes from expenses.document where user_id = ?', [userId]);
     return Number(bytes);

@@ -8,6 +8,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { EXPENSES_CONFIG, type ExpensesConfig } from '../config/env';
 import { DuplicatePointers } from '../expenses/duplicate-pointers';
 import { ExpensesService } from '../expenses/expenses.service';
+import { OwnerLock } from '../expenses/owner-lock';
 import { SettingsRepository } from '../settings/settings.repository';
 import { Document } from './document.entity';
 import { toDocumentView } from './document.mapper';
@@ -25,6 +26,7 @@ export class DocumentsService {
     private readonly settings: SettingsRepository,
     private readonly expenses: ExpensesService,
     private readonly duplicates: DuplicatePointers,
+    private readonly ownerLock: OwnerLock,
     private readonly em: EntityManager,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(EXPENSES_CONFIG) private readonly config: ExpensesConfig,
@@ -45,10 +47,8 @@ export class DocumentsService {
     document.idempotencyKey = request.idempotencyKey ?? null;
     try {
       await this.em.transactional(async (tx) => {
-        await this.documents.lockOwner(request.userId);
-        const { quotaBytes } = this.config.documents;
-        const stored = quotaBytes > 0 ? await this.documents.storedBytes(request.userId) : 0;
-        if (quotaBytes > 0 && stored + request.size > quotaBytes) throw DocumentsErrors.quotaExceeded(stored, request.size, quotaBytes);
+        await this.ownerLock.take(request.userId);
+        await this.checkQuota(request.userId, request.size);
         document.duplicateOf = await this.documents.sameFile(document);
         this.documents.add(document);
         const { locale } = await this.settings.get(request.userId);
@@ -84,7 +84,7 @@ export class DocumentsService {
   async delete(userId: string, documentId: string): Promise<void> {
     const document = await this.em.transactional(async () => {
       // Locked, so that an extraction being filed for it (or a twin of it) ends first: its expense is unlinked too.
-      await this.documents.lockOwner(userId);
+      await this.ownerLock.take(userId);
       const owned = await this.documents.findOwnedForUpdate(userId, documentId);
       if (!owned) throw DocumentsErrors.notFound();
       await this.expenses.unlinkDocument(userId, documentId);
@@ -94,6 +94,14 @@ export class DocumentsService {
       return owned;
     });
     await this.blobs.delete(document.objectName);
+  }
+
+  /** Under the owner lock: an upload that would take the user's documents over the quota is refused. */
+  private async checkQuota(userId: string, size: number): Promise<void> {
+    const { quotaBytes } = this.config.documents;
+    if (quotaBytes === 0) return;
+    const stored = await this.documents.storedBytes(userId);
+    if (stored + size > quotaBytes) throw DocumentsErrors.quotaExceeded(stored, size, quotaBytes);
   }
 
   private async owned(userId: string, documentId: string): Promise<Document> {

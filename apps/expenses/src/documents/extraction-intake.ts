@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ExtractionCompleted, ExtractionFailed, ExtractionStarted } from '@irp/contracts';
 import { getLogger } from '@irp/observability';
 import { ExpensesService } from '../expenses/expenses.service';
+import { OwnerLock } from '../expenses/owner-lock';
 import { SettingsRepository } from '../settings/settings.repository';
 import { DocumentRepository } from './document.repository';
 import { draftFromExtraction } from './expense-draft';
@@ -21,6 +22,7 @@ export class ExtractionIntake {
     private readonly settings: SettingsRepository,
     private readonly expenses: ExpensesService,
     private readonly progress: ProgressPublisher,
+    private readonly ownerLock: OwnerLock,
   ) {}
 
   async started({ documentId }: ExtractionStarted): Promise<(() => void) | void> {
@@ -35,7 +37,7 @@ export class ExtractionIntake {
   async completed({ documentId, extraction, imageHash }: ExtractionCompleted): Promise<(() => void) | void> {
     const owner = await this.documents.ownerOf(documentId);
     if (!owner) return; // deleted
-    await this.documents.lockOwner(owner); // its twins stay while it is filed against them
+    await this.ownerLock.take(owner); // its twins stay while it is filed against them
     const document = await this.documents.findForUpdate(documentId);
     if (!document || document.expenseId || document.status === 'completed') return; // deleted, or already filed
     document.extraction = extraction;

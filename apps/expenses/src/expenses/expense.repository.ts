@@ -3,7 +3,6 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { ExpenseSort, ExpenseStatus } from '@irp/contracts';
 import { Document } from '../documents/document.entity';
-import { lockOwnerDocuments } from '../documents/owner-lock';
 import { Expense } from './expense.entity';
 import { ExpenseCorrection } from './expense-correction.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -66,11 +65,6 @@ export class ExpenseRepository {
 
   linkedTo(userId: string, documentId: string): Promise<Expense[]> {
     return this.em.find(Expense, { userId, documentId }, { populate: ['category'] });
-  }
-
-  /** See lockOwnerDocuments: first in the transaction. */
-  lockOwnerDocuments(userId: string): Promise<void> {
-    return lockOwnerDocuments(this.em, userId);
   }
 
   /** Documents read into the expense, told it is gone (they stay, as read). */

@@ -8,6 +8,7 @@ import { CategoriesService } from '../categories/categories.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { ConversionService } from './conversion.service';
 import { DuplicatePointers } from './duplicate-pointers';
+import { OwnerLock } from './owner-lock';
 import type { DuplicatePointer } from '../documents/document.entity';
 import type { ExpenseDraft } from '../documents/expense-draft';
 import { ExpenseCorrection } from './expense-correction.entity';
@@ -50,6 +51,7 @@ export class ExpensesService {
     private readonly conversions: ConversionService,
     private readonly events: ExpenseEvents,
     private readonly duplicates: DuplicatePointers,
+    private readonly ownerLock: OwnerLock,
   ) {}
 
   async create(userId: string, body: CreateExpenseBody, idempotencyKey?: string): Promise<ExpenseView> {
@@ -145,7 +147,7 @@ export class ExpensesService {
   /** The documents it was filed from stay, no longer pointing at it; so do its duplicates. */
   async delete(userId: string, expenseId: string, expectedVersion?: number): Promise<void> {
     await this.expenses.transactional(async () => {
-      await this.expenses.lockOwnerDocuments(userId);
+      await this.ownerLock.take(userId);
       const expense = await this.owned(userId, expenseId);
       if (expectedVersion !== undefined && expense.version !== expectedVersion) throw ExpensesErrors.staleVersion(expense.version);
       this.events.deleted(expense);

@@ -14,7 +14,6 @@ import { CreateExpenseBody, ListExpensesQuery, UpdateExpenseBody } from './expen
 
 // ---- requests over NATS: the caller's user id travels with every one --------------------------
 
-
 export class CreateExpenseRequest extends UserScoped {
   @IsOptional()
   @IsString()

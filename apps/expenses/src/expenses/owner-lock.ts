@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
 
 /**
  * Serialises, per user, the transactions that add, file or delete what duplicates point at:
@@ -8,6 +9,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * Taken first in each transaction, before any row lock, so these cannot deadlock; released when
  * the transaction ends.
  */
-export async function lockOwnerDocuments(em: EntityManager, userId: string): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`documents:${userId}`]);
+@Injectable()
+export class OwnerLock {
+  constructor(private readonly em: EntityManager) {}
+
+  async take(userId: string): Promise<void> {
+    await this.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`documents:${userId}`]);
+  }
 }
