@@ -26,9 +26,11 @@ describe('tracing', () => {
     expect(response.headers.get('x-request-id')).toBe(requestId);
 
     const httpSpan = (spans: CollectedSpan[]) => spans.find((s) => s.service === 'gateway' && s.kind === SERVER && s.name === 'POST /api/v1/auth/register');
+    // Each service exports its spans in its own batches: wait for the handler's as well as the SQL's.
     const spans = await collector.waitFor((all) => {
       const root = httpSpan(all);
-      return !!root && all.some((s) => s.traceId === root.traceId && s.service === 'auth' && s.name.startsWith('pg.query:INSERT'));
+      const inTrace = root ? all.filter((s) => s.traceId === root.traceId && s.service === 'auth') : [];
+      return inTrace.some((s) => s.name.startsWith('pg.query:INSERT')) && inTrace.some((s) => s.kind === SERVER && s.name === 'process auth.user.register.v1');
     });
     const root = httpSpan(spans);
     if (!root) throw new Error('no HTTP span');
