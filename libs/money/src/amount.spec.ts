@@ -43,6 +43,20 @@ describe(toMinorUnits.name, () => {
     fc.assert(fc.property(minorAmount, currencies, (minor, currency) => toMinorUnits(toDecimalString(minor, currency), currency) === minor));
   });
 
+  it('formats minor units as the exact decimal, negative amounts included', () => {
+    expect(toDecimalString(5n, 'EUR')).toBe('0.05');
+    expect(toDecimalString(-1234n, 'EUR')).toBe('-12.34');
+    expect(toDecimalString(-7n, 'KWD')).toBe('-0.007');
+    expect(toDecimalString(1200n, 'JPY')).toBe('1200');
+    const signedMinor = fc.bigInt({ min: -(10n ** 11n), max: 10n ** 11n });
+    fc.assert(
+      fc.property(signedMinor, currencies, (minor, currency) => {
+        const exponent = currencyExponent(currency);
+        return toDecimalString(minor, currency) === new Big(minor.toString()).div(new Big(10).pow(exponent)).toFixed(exponent);
+      }),
+    );
+  });
+
   it('never drifts when summing: the sum of minor units is the decimal sum', () => {
     const decimals = fc.array(fc.bigInt({ min: 0n, max: 10n ** 10n }), { maxLength: 200 }).map((minors) => minors.map((m) => toDecimalString(m, 'EUR')));
     fc.assert(

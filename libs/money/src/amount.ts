@@ -28,10 +28,15 @@ export function toMinorUnits(decimal: string, currency: string): bigint {
   return BigInt(minor.toFixed(0));
 }
 
-/** 1234n EUR → "12.34"; always with the currency's number of decimals. */
+/**
+ * 1234n EUR → "12.34"; always with the currency's number of decimals. Placing the decimal point in
+ * the digits is exact and much cheaper than a decimal division; every listed expense goes through it.
+ */
 export function toDecimalString(minor: bigint, currency: string): string {
   const exponent = currencyExponent(currency);
-  return new Big(minor.toString()).div(new Big(10).pow(exponent)).toFixed(exponent);
+  if (exponent === 0) return minor.toString();
+  const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, '0');
+  return `${minor < 0n ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
 /**

@@ -3,8 +3,8 @@ import { extractFields } from './extract-fields';
 const sut = extractFields;
 
 /** The text of the lines, and for some of them (by index) another engine's reading. */
-function read(lines: string[], alternatives: Record<number, string>): [string, { ocrLines: { alternatives?: string[] }[] }] {
-  const ocrLines = lines.map((_, i) => (alternatives[i] === undefined ? {} : { alternatives: [alternatives[i]] }));
+function read(lines: string[], alternatives: Record<number, string | string[]>): [string, { ocrLines: { alternatives?: string[] }[] }] {
+  const ocrLines = lines.map((_, i) => (alternatives[i] === undefined ? {} : { alternatives: [alternatives[i]].flat() }));
   return [lines.join('\n'), { ocrLines }];
 }
 
@@ -30,6 +30,13 @@ describe(`${extractFields.name} with another engine's readings`, () => {
     const lines = ['SHOP', 'Date: 08/06/2018 18:47', 'TOTAL 1.00', '09/06/2018 18:47:30'];
     expect(sut(lines.join('\n')).date?.value).toBe('2018-06-08');
     expect(sut(...read(lines, { 1: 'Dafe: 09/06/2018 18:47' })).date?.value).toBe('2018-06-09');
+  });
+
+  it('takes the date two other readings of its line agree on over the first reading’s', () => {
+    const lines = ['SHOP', '17-04-14 14:02 SHOP BOLY 73', 'TOTAL 1.00'];
+    expect(sut(...read(lines, { 1: '17-04-16 14:02 SHOP BOLY 73' })).date?.value).toBe('2014-04-17');
+    expect(sut(...read(lines, { 1: ['17-04-16 14:02 SHOP BOLY 73', '17-04-16 14:02 SH0P B0LY 73'] })).date?.value).toBe('2016-04-17');
+    expect(sut(...read(lines, { 1: ['17-04-16 14:02 SHOP BOLY 73', '17-04-13 14:02 SHOP BOLY 73'] })).date?.value).toBe('2014-04-17');
   });
 
   it('finds a date only the other reading could read', () => {

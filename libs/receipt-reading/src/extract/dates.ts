@@ -28,6 +28,8 @@ export const DATE_LABEL = /\b(DATE|DATED|TARIKH|DATUM|FECHA|DATA|BIZDATE|BILL DT
 const NOT_THE_DOCUMENT_DATE = /\b(EXP(?:IRY|IRES|\.)?|VALID|DUE|BEST BEFORE|USE BY|BIRTH|DOB|PRINTED|MEMBER SINCE|UNTIL)\b/;
 /** Another engine's reading of a date line counts for a little less than the first reading. */
 const ALTERNATIVE_CERTAINTY = 0.9;
+/** What each other reading of the same line that agrees adds: two alternatives outvote the first. */
+const AGREEING_READING = 0.3;
 /** With no date printed, the day the photo was taken stands in, doubtful enough to be reviewed. */
 const PHOTO_DAY_CONFIDENCE = 0.3;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -77,8 +79,14 @@ function scoreDate(candidate: DateCandidate, all: readonly DateCandidate[], line
   if (TIME.test(line.upper)) score += 1;
   if (NOT_THE_DOCUMENT_DATE.test(line.upper) || isAfterPhoto(candidate.iso, takenOn)) score -= 3;
   if (repeats(candidate, all)) score += 0.5;
+  score += AGREEING_READING * agreeingReadings(candidate, all);
   score -= lineCount > 0 ? (line.index / lineCount) * 0.5 : 0;
   return score;
+}
+
+/** Other readings of the candidate's line that found the same date: a misread digit is outvoted. */
+function agreeingReadings(candidate: DateCandidate, all: readonly DateCandidate[]): number {
+  return all.filter((other) => other !== candidate && other.iso === candidate.iso && other.line.index === candidate.line.index).length;
 }
 
 function repeats(candidate: DateCandidate, all: readonly DateCandidate[]): boolean {

@@ -8,7 +8,7 @@ import { withHeaderReread } from './header-reread';
 import { readingFields, readingText, toReading } from './ocr-reading';
 import type { Progress } from './progress';
 import type { ReadLimits, ReadText } from './read-options';
-import { withSecondOpinions } from './second-opinion';
+import { withSecondOpinions, type LinesToRecheck } from './second-opinion';
 
 export interface ImageReadContext {
   pool: OcrPool;
@@ -20,14 +20,14 @@ export interface ImageReadContext {
 
 /** Below these, a first reading's total (not confirmed by arithmetic), date or vendor is worth a second look. */
 const CONFIRMED_TOTAL = 0.8;
-const CONFIDENT_DATE = 0.85;
+const CONFIDENT_DATE = 0.95;
 const CONFIDENT_VENDOR = 0.55;
 
 /**
  * An uploaded image: prepared (5–10 %), read as one block of text (10–55 %), its header lines
  * re-read one at a time (55–60 %), then, only for the fields the first reading is unsure of: the
- * total and date lines re-read by the legacy engine, whose readings compete with the first ones
- * (60–75 %), and the header re-read alone with column segmentation (75–95 %).
+ * total and date lines re-read by the legacy engine and the date lines alone by the LSTM, readings
+ * that compete with the first ones (60–75 %), and the header re-read alone with column segmentation (75–95 %).
  */
 export async function readImage(bytes: Buffer, format: ImageFormat, context: ImageReadContext): Promise<ReadText> {
   const prepared = await prepareImage(bytes, format, { maxInputPixels: context.limits.maxImagePixels });
@@ -38,8 +38,8 @@ export async function readImage(bytes: Buffer, format: ImageFormat, context: Ima
   context.progress.report(55, 60);
   const extractOptions = { locale: context.locale, takenOn: prepared.takenOn };
   let fields = readingFields(reading, extractOptions);
-  const recheck = linesToRecheck(fields, readingText(reading));
-  if (recheck.length > 0 && context.pool.hasLegacy) {
+  const recheck = linesToRecheck(fields, readingText(reading), context.pool.hasLegacy);
+  if (recheck.legacy.length + recheck.alone.length > 0) {
     reading = await withSecondOpinions(reading, recheck, prepared.grey, context);
     fields = readingFields(reading, extractOptions);
   }
@@ -50,11 +50,10 @@ export async function readImage(bytes: Buffer, format: ImageFormat, context: Ima
   return { text: page.text, pages: 1, source: 'ocr', fields };
 }
 
-function linesToRecheck(fields: ExtractedFields, text: string): number[] {
-  const lines = new Set<number>();
-  if ((fields.total?.confidence ?? 0) < CONFIRMED_TOTAL) for (const index of totalLines(text)) lines.add(index);
-  if ((fields.date?.confidence ?? 0) < CONFIDENT_DATE) for (const index of dateLines(text)) lines.add(index);
-  return [...lines];
+function linesToRecheck(fields: ExtractedFields, text: string, hasLegacy: boolean): LinesToRecheck {
+  const totals = (fields.total?.confidence ?? 0) < CONFIRMED_TOTAL ? totalLines(text) : [];
+  const dates = (fields.date?.confidence ?? 0) < CONFIDENT_DATE ? dateLines(text) : [];
+  return { legacy: hasLegacy ? [...new Set([...totals, ...dates])] : [], alone: dates };
 }
 
 /** A rendered PDF page (RGBA pixels), recognised between `from` and `to` percent. */

@@ -1,0 +1,25 @@
+import { PSM } from 'tesseract.js';
+import { cropRegion } from '../image/crop-region';
+import type { GreyImage } from '../image/grey-image';
+import type { OcrLine } from '../ocr/ocr-pool';
+import type { ImageReadContext } from './read-image';
+
+/** Height (px) a line is scaled to: text printed large, or small, reads best at about this size. */
+const LINE_HEIGHT = 40;
+/** Kept above and below a line, as a share of its height: its ascenders and descenders. */
+const LINE_PADDING = 0.3;
+/** Bounds the enlargement: a speck "line" a few pixels high must not become a huge crop. */
+const MAX_SCALE = 3;
+
+export interface LineReading {
+  text: string;
+  confidence: number;
+}
+
+/** One line of the page read again alone by the LSTM engine, scaled to one text size. */
+export async function rereadLine(line: OcrLine, image: GreyImage, context: ImageReadContext): Promise<LineReading> {
+  const scale = Math.min(MAX_SCALE, LINE_HEIGHT / Math.max(1, line.box.height));
+  const crop = await cropRegion(image, line.box, { padding: LINE_PADDING, scale });
+  const page = await context.pool.recognize(crop, { pageSegmentationMode: PSM.SINGLE_LINE, signal: context.signal });
+  return { text: page.text.replace(/\s+/g, ' ').trim(), confidence: page.confidence };
+}
