@@ -2,7 +2,7 @@ import type { ExtractedText } from '@irp/contracts';
 import { findAmounts } from './amounts';
 import { datesInLine } from './dates';
 import type { DocumentLine } from './document-lines';
-import { dropStrayMarks, repairAddressWords } from './ocr-cleanup';
+import { dropStrayMarks, repairAddressWords, repairSymbolsInAddress } from './ocr-cleanup';
 import { endsWithPostcode, hasPostcode, hasStreetWord, isAddressLike, isContact, isNoise, isRegistration, isStrongAddress, isTitle } from './line-kinds';
 
 const MAX_ADDRESS_LINES = 5;
@@ -47,7 +47,7 @@ export function findAddress(lines: readonly DocumentLine[], afterLine: number): 
     if (hasPostcode(line)) sawPostcode = true;
   }
   if (parts.length === 0) return null;
-  let value = repairAddressWords(dropStrayMarks(dropSpecks(parts.join(' ').replace(/\s+/g, ' ')))).replace(/[\s|~_=:;-]+$/, '').trim();
+  let value = repairAddressWords(repairSymbolsInAddress(dropStrayMarks(dropSpecks(parts.join(' ').replace(/\s+/g, ' '))))).replace(/[\s|~_=:;-]+$/, '').trim();
   // "40170 SETIA ALAM 5": after the postcode and town, a lone character is a speck.
   if (sawPostcode) value = value.replace(/(?<=\p{L}{3,}) [\p{L}\d]$/u, '');
   const confidence = Math.min(0.9, 0.3 + 0.12 * addressWordLines + (sawPostcode ? 0.2 : 0));

@@ -221,6 +221,12 @@ describe(extractFields.name, () => {
         'LOT 18, JALAN KPB 6, KAWASAN BALAKONG, 43300 SERI KEMBANGAN',
       );
     });
+
+    it('reads a dollar or section sign OCR put before a word of the address as an S, "Jin" as "Jln", "No," as "No."', () => {
+      const fields = sut(receipt('UPTOWN CAFE', 'No.3, Jalan $S21/39,', 'Lot §319, 2nd Floor,', '47400 Petaling Jaya', 'TOTAL $5.00'));
+      expect(fields.vendorAddress?.value).toBe('No.3, Jalan SS21/39, Lot S319, 2nd Floor, 47400 Petaling Jaya');
+      expect(sut(receipt('ACME TRADING', 'No, 5, Jin Besar Kepong,', 'JIN. KUCHAI 52100 KUALA LUMPUR')).vendorAddress?.value).toBe('No. 5, Jln Besar Kepong, JLN. KUCHAI 52100 KUALA LUMPUR');
+    });
   });
 
   describe.each(['X00016469612', 'X51008142030', 'zzz444', 'X51005441401'])('sample receipt %s (ground-truth text)', (id) => {

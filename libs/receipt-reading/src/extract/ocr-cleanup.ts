@@ -22,6 +22,18 @@ export function repairDigitsInWords(text: string): string {
     .join(' ');
 }
 
+/**
+ * No address prints a currency or section sign before a word: "Jalan $S21/39", "Lot §319" hold an
+ * S. "Jln" (Jalan), too short for the vocabulary, is often read "Jin" or "J1n", and the dot of
+ * "No. 89" a comma.
+ */
+export function repairSymbolsInAddress(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\d])[$§](?=[\p{L}\d])/gu, 'S')
+    .replace(/\b(J)[I1|](N)(?=\.?\s)/gi, (_, j: string, n: string) => `${j}${n === 'N' ? 'L' : 'l'}${n}`)
+    .replace(/\b(No),(?=\s?\d)/gi, '$1.');
+}
+
 /** Drops stray marks OCR finds in margins and between words ("|", ":", "’", "~"). */
 export function dropStrayMarks(text: string): string {
   return text
