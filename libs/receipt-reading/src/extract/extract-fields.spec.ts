@@ -194,6 +194,12 @@ describe(extractFields.name, () => {
       expect(fields.vendorAddress?.value).toBe('3RD FLR, AEON TAMAN MALURI SC JLN JEJAKA, TAMAN MALURI CHERAS, 55100 KUALA LUMPUR');
     });
 
+    it('repairs a letter OCR misread in a long business word of the name, and only then', () => {
+      expect(sut(receipt('FY EAGLE ENTERFRISE', '(002394711-V)', 'NO. 7, JALAN BESAR,', '45600 BATANG BERJUNTAI')).vendorName?.value).toBe('FY EAGLE ENTERPRISE');
+      expect(sut(receipt('Kings Confectidnery', '19, JALAN KANCIL,', '55100 KUALA LUMPUR')).vendorName?.value).toBe('Kings Confectionery');
+      expect(sut(receipt('CUSTOM SERVICE TRADERS', '19, JALAN KANCIL,', '55100 KUALA LUMPUR')).vendorName?.value).toBe('CUSTOM SERVICE TRADERS');
+    });
+
     it('does not take a "Company Reg No." line for the name', () => {
       expect(sut(receipt('Company Reg No. 764853', 'ACME TRADING', '19, JALAN KANCIL,', '55100 KUALA LUMPUR')).vendorName?.value).toBe('ACME TRADING');
     });

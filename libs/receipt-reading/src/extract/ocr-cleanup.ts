@@ -58,13 +58,32 @@ const ADDRESS_VOCABULARY = [
   'TAKZIM', 'STREET', 'ROAD', 'AVENUE', 'FLOOR', 'LEVEL', 'BLOCK', 'PLAZA', 'CENTRE', 'CENTER', 'SHOPPING', 'BUILDING',
   'TOWER', 'SQUARE', 'UTARA', 'SELATAN', 'TIMUR', 'BARAT', 'TENGAH', 'SUNGEI',
 ];
-const VOCABULARY_SET = new Set(ADDRESS_VOCABULARY);
 
 export function repairAddressWords(text: string): string {
-  return text.replace(/\p{L}{5,}/gu, (word) => {
+  return repairFromVocabulary(text, ADDRESS_VOCABULARY, 5, true);
+}
+
+/**
+ * Long words of business names. Only a letter read wrong is repaired ("ENTERFRISE",
+ * "CONFECTIDNERY"), not one missing or added, which would turn "SERVICE" into "SERVICES".
+ */
+const NAME_VOCABULARY = [
+  'ENTERPRISE', 'ENTERPRISES', 'TRADING', 'HOLDINGS', 'INDUSTRIES', 'CORPORATION', 'RESTORAN', 'RESTAURANT', 'BAKERIES',
+  'HARDWARE', 'STATIONERY', 'STATIONERS', 'SUPERMARKET', 'HYPERMARKET', 'MINIMARKET', 'PHARMACY', 'FARMASI', 'PERNIAGAAN',
+  'SYARIKAT', 'SEAFOOD', 'CONFECTIONERY', 'TRADERS', 'SERVICES', 'HANDICRAFT', 'TAILORING', 'ELECTRICAL', 'BOUTIQUE',
+  'MARKETING', 'INTERNATIONAL', 'MANAGEMENT', 'BOOKSTORE',
+];
+
+export function repairNameWords(text: string): string {
+  return repairFromVocabulary(text, NAME_VOCABULARY, 7, false);
+}
+
+/** Words of `minLength` letters or more one edit (or, without `lengthMayChange`, one letter) from a vocabulary word become it, in the word's case. */
+function repairFromVocabulary(text: string, vocabulary: readonly string[], minLength: number, lengthMayChange: boolean): string {
+  return text.replace(new RegExp(`\\p{L}{${minLength},}`, 'gu'), (word) => {
     const upper = word.toUpperCase();
-    if (VOCABULARY_SET.has(upper)) return word;
-    const match = ADDRESS_VOCABULARY.find((known) => Math.abs(known.length - upper.length) <= 1 && withinOneEdit(upper, known));
+    if (vocabulary.includes(upper)) return word;
+    const match = vocabulary.find((known) => (lengthMayChange ? Math.abs(known.length - upper.length) <= 1 : known.length === upper.length) && withinOneEdit(upper, known));
     if (!match) return word;
     return word === upper ? match : match[0] + match.slice(1).toLowerCase();
   });

@@ -1,7 +1,7 @@
 import type { ExtractedText } from '@irp/contracts';
 import type { DocumentLine } from './document-lines';
 import { findAmounts } from './amounts';
-import { dropStrayMarks, repairDigitsInWords, repairLegalForms } from './ocr-cleanup';
+import { dropStrayMarks, repairDigitsInWords, repairLegalForms, repairNameWords } from './ocr-cleanup';
 import { datesInLine } from './dates';
 import {
   hasBusinessWord,
@@ -122,7 +122,7 @@ function continuesBackwards(previous: DocumentLine, name: readonly DocumentLine[
 
 /** Repairs the legal form as OCR misreads it and drops what follows it (registration numbers). */
 export function cleanName(raw: string): string {
-  let name = repairDigitsInWords(dropStrayMarks(repairLegalForms(raw))).replace(/\s*\.\s*(?=SDN\b)/i, ' ');
+  let name = repairNameWords(repairDigitsInWords(dropStrayMarks(repairLegalForms(raw)))).replace(/\s*\.\s*(?=SDN\b)/i, ' ');
   const suffix = /\b(SDN\.? ?BHD\.?|BHD\.?|S\/B|LTD\.?|LIMITED|PLC|INC\.?|LLC|GMBH|PTY\.? LTD\.?|PTE\.? LTD\.?)(?![\p{L}])/iu.exec(name);
   if (suffix) {
     const end = suffix.index + suffix[0].length;
