@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SUBJECTS, type DocumentView, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
+import { SUBJECTS, type CategoryView, type DocumentView, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
 import { createEvent, publishEvent } from '@irp/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { OwnerLock } from '../src/expenses/owner-lock';
@@ -183,6 +183,27 @@ describe('documents in the expenses service', () => {
     expect(filed.duplicateOf).toMatchObject({ documentId: null, expenseId: originalExpense });
     const expense = await svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: filed.expenseId as string });
     expect(expense.duplicateOf).toMatchObject({ documentId: null, expenseId: originalExpense });
+  });
+
+  it('merges a user\u2019s categories only after the user\u2019s deletions and filings in flight, which also move expenses', async () => {
+    const userId = aUser();
+    const snacks = await svc.rpc.request(SUBJECTS.createCategory, { userId, name: 'snacks' });
+    const body = { vendor: 'Kiosk', date: '2026-03-01', amount: '3.00', currency: 'EUR', category: snacks.id };
+    const [kept, deleted] = [await svc.rpc.request(SUBJECTS.createExpense, { userId, expense: body }), await svc.rpc.request(SUBJECTS.createExpense, { userId, expense: body })];
+    const meals = (await svc.rpc.request(SUBJECTS.listCategories, { userId })).items.find((c) => c.name === 'meals') as CategoryView;
+
+    let merged = false;
+    let merge: Promise<unknown> = Promise.resolve();
+    await svc.app.get(MikroORM).em.fork().transactional(async (em) => {
+      await new OwnerLock(em).take(userId); // as a deletion of the user's would
+      merge = svc.rpc.request(SUBJECTS.mergeCategory, { userId, categoryId: snacks.id, into: meals.id }).then(() => (merged = true));
+      await sleep(300);
+      expect(merged).toBe(false);
+      await em.execute('delete from expenses.expense where id = ?', [deleted.id]);
+    });
+    await merge;
+
+    expect((await svc.rpc.request(SUBJECTS.getExpense, { userId, expenseId: kept.id })).category.id).toBe(meals.id);
   });
 
   it('keeps a document whose expense is deleted, no longer pointing at it', async () => {

@@ -5,6 +5,7 @@ import { CategoriesService } from '../categories/categories.service';
 import { CategoryRepository, type CategoryWithCount } from '../categories/category.repository';
 import { ExpenseEvents } from './expense-events';
 import { ExpenseRepository } from './expense.repository';
+import { OwnerLock } from './owner-lock';
 
 const BATCH = 500;
 
@@ -18,11 +19,14 @@ export class CategoryMergeService {
     private readonly categoryRepository: CategoryRepository,
     private readonly expenses: ExpenseRepository,
     private readonly events: ExpenseEvents,
+    private readonly ownerLock: OwnerLock,
   ) {}
 
   async merge(userId: string, categoryId: string, intoId: string): Promise<CategoryWithCount> {
     if (categoryId === intoId) throw CategoriesErrors.mergeIntoItself();
     return this.expenses.transactional(async () => {
+      // Moving many expenses while one of them is deleted (which clears its duplicates' pointers) could deadlock.
+      await this.ownerLock.take(userId);
       const source = await this.categories.get(userId, categoryId);
       const target = await this.categories.get(userId, intoId);
       let moved = 0;
