@@ -14,6 +14,14 @@ describe(toRpcErrorPayload.name, () => {
     expect(payload).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'email', messages: ['bad'] }] } });
   });
 
+  it('tells the caller to retry when the transaction lost a deadlock or a serialization conflict', () => {
+    for (const sqlState of ['40P01', '40001', '55P03']) {
+      const asPgRaisesIt = Object.assign(new Error('deadlock detected'), { code: sqlState, severity: 'ERROR' });
+      expect(toRpcErrorPayload(asPgRaisesIt, log)).toEqual({ code: 'CONFLICT', message: expect.stringContaining('retry') });
+    }
+    expect(toRpcErrorPayload(Object.assign(new Error('duplicate key'), { code: '23505' }), log).code).toBe('INTERNAL');
+  });
+
   it('hides anything unexpected behind INTERNAL and an error id', () => {
     const payload = toRpcErrorPayload(new Error('relation "auth.user" does not exist at character 15'), log);
     expect(payload.code).toBe('INTERNAL');
