@@ -6,6 +6,12 @@ import { parse as parseConnectionString } from 'pg-connection-string';
 export const SERVICE_SCHEMAS = ['auth', 'expenses', 'ocr', 'budgets', 'tax', 'mail'] as const;
 export type ServiceSchema = (typeof SERVICE_SCHEMAS)[number];
 
+/**
+ * A connection attempt the server accepted but never answered (it was shutting down, or the
+ * network dropped) fails after this instead of holding a pool slot, and the shutdown, forever.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 type Constructor<T = object> = abstract new (...args: never[]) => T;
 
 export interface ServiceOrmOptions {
@@ -24,7 +30,7 @@ export function serviceOrmConfig(options: ServiceOrmOptions): Options {
     clientUrl: options.databaseUrl,
     // The ORM keeps only the URL's host, port, user, password and database; its TLS settings
     // (sslmode, sslrootcert, ...) are read here as node-postgres reads them. Without them, PGSSLMODE applies.
-    driverOptions: tlsOptions(options.databaseUrl),
+    driverOptions: { ...tlsOptions(options.databaseUrl), connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
     schema: options.schema,
     entities: options.entities,
     extensions: [Migrator],
