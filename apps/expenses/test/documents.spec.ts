@@ -1,13 +1,36 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SUBJECTS, type CategoryView, type DocumentView, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
-import { createEvent, publishEvent } from '@irp/messaging';
+import { SUBJECTS, type CategoryView, type DocumentView, type RegisterDocumentResult, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
+import { createEvent, publishEvent, type RpcClient } from '@irp/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { OwnerLock } from '../src/expenses/owner-lock';
 import { aUser } from './factories/expense.factory';
 import { extractedFields, sure } from './factories/extraction.factory';
 import { startExpenses, type ExpensesUnderTest } from './expenses-service';
+
+const sha = () => randomUUID().replace(/-/g, '').padEnd(64, '0');
+
+interface Upload {
+  size?: number;
+  sha256?: string;
+  idempotencyKey?: string;
+}
+
+/** What the gateway asks once an upload's bytes are stored. */
+function registerUpload(rpc: RpcClient, userId: string, upload: Upload): Promise<RegisterDocumentResult> {
+  const documentId = randomUUID();
+  return rpc.request(SUBJECTS.registerDocument, {
+    userId,
+    documentId,
+    objectName: `${userId}/${documentId}`,
+    mimeType: 'image/jpeg',
+    size: upload.size ?? 1234,
+    sha256: upload.sha256 ?? sha(),
+    fileName: 'receipt.jpg',
+    idempotencyKey: upload.idempotencyKey,
+  });
+}
 
 function extraction(fields: Partial<ExtractedFields> = {}): Extraction {
   return { text: 'CAFE AURORA\nTOTAL 5.99', pages: 1, source: 'ocr', durationMs: 800, fields: extractedFields(fields) };
@@ -24,22 +47,7 @@ describe('documents in the expenses service', () => {
     await svc?.close();
   });
 
-  const sha = () => randomUUID().replace(/-/g, '').padEnd(64, '0');
-
-  async function register(userId: string, overrides: { sha256?: string; idempotencyKey?: string } = {}): Promise<DocumentView> {
-    const documentId = randomUUID();
-    const { document } = await svc.rpc.request(SUBJECTS.registerDocument, {
-      userId,
-      documentId,
-      objectName: `${userId}/${documentId}`,
-      mimeType: 'image/jpeg',
-      size: 1234,
-      sha256: overrides.sha256 ?? sha(),
-      fileName: 'receipt.jpg',
-      idempotencyKey: overrides.idempotencyKey,
-    });
-    return document;
-  }
+  const register = async (userId: string, upload: Upload = {}): Promise<DocumentView> => (await registerUpload(svc.rpc, userId, upload)).document;
 
   /** What the ocr service would publish. */
   const report = <S extends typeof SUBJECTS.extractionStarted | typeof SUBJECTS.extractionCompleted | typeof SUBJECTS.extractionFailed>(
@@ -279,11 +287,7 @@ describe('the documents storage quota', () => {
     await svc?.close();
   });
 
-  const register = (userId: string, size: number, idempotencyKey?: string) => {
-    const documentId = randomUUID();
-    const sha256 = randomUUID().replace(/-/g, '').padEnd(64, '0');
-    return svc.rpc.request(SUBJECTS.registerDocument, { userId, documentId, objectName: `${userId}/${documentId}`, mimeType: 'image/png', size, sha256, idempotencyKey });
-  };
+  const register = (userId: string, size: number, idempotencyKey?: string) => registerUpload(svc.rpc, userId, { size, idempotencyKey });
 
   it("refuses an upload that would take the user's documents over the quota, until some are deleted", async () => {
     const userId = aUser();

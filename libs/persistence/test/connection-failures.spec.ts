@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Entity, PrimaryKey } from '@mikro-orm/decorators/legacy';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDatabase, type TestDatabase } from '@irp/testing';
 import { serviceOrmConfig } from '../src';
@@ -12,19 +12,37 @@ class Widget {
   id!: string;
 }
 
+interface LocalServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Listens on a free port; closing also cuts the connections still open. */
+async function listen(onConnection: (socket: Socket, track: (socket: Socket) => Socket) => void): Promise<LocalServer> {
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    return socket.on('error', () => undefined).on('close', () => sockets.delete(socket));
+  };
+  const server = createServer((socket) => onConnection(track(socket), track));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 /**
  * A TCP proxy to PostgreSQL that cuts the first connection to send a BEGIN, as a database that
  * fails over or restarts at that moment does.
  */
-async function proxyCuttingFirstBegin(target: URL): Promise<{ port: number; close(): Promise<void> }> {
+function proxyCuttingFirstBegin(target: URL): Promise<LocalServer> {
   let cut = false;
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(Number(target.port), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined).on('close', () => sockets.delete(socket));
-    }
+  return listen((client, track) => {
+    const upstream = track(connect(Number(target.port), target.hostname));
     client.on('data', (chunk) => {
       if (!cut && /\bbegin\b/i.test(chunk.toString('latin1'))) {
         cut = true;
@@ -38,28 +56,11 @@ async function proxyCuttingFirstBegin(target: URL): Promise<{ port: number; clos
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }
 
 /** A server that accepts connections and never says a word. */
-async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => sockets.add(socket.on('error', () => undefined)));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+function silentServer(): Promise<LocalServer> {
+  return listen(() => undefined);
 }
 
 describe('the connection pool when the database fails', () => {

@@ -1,10 +1,10 @@
 import { PSM } from 'tesseract.js';
 import { cropRegion } from '../image/crop-region';
 import type { GreyImage } from '../image/grey-image';
-import type { OcrLine } from '../ocr/ocr-pool';
+import type { OcrEngine, OcrLine } from '../ocr/ocr-pool';
 import type { ImageReadContext } from './read-image';
 
-/** Height (px) a line is scaled to: text printed large, or small, reads best at about this size. */
+/** Height (px) the LSTM reads a line at: text printed large, or small, reads best at about this size. */
 const LINE_HEIGHT = 40;
 /** Kept above and below a line, as a share of its height: its ascenders and descenders. */
 const LINE_PADDING = 0.3;
@@ -16,10 +16,13 @@ export interface LineReading {
   confidence: number;
 }
 
-/** One line of the page read again alone by the LSTM engine, scaled to one text size. */
-export async function rereadLine(line: OcrLine, image: GreyImage, context: ImageReadContext): Promise<LineReading> {
-  const scale = Math.min(MAX_SCALE, LINE_HEIGHT / Math.max(1, line.box.height));
+/**
+ * One line of the page read again alone: by the LSTM scaled to one text size, or by the legacy
+ * engine (whose errors differ) at the page's size.
+ */
+export async function rereadLine(line: OcrLine, image: GreyImage, context: ImageReadContext, engine: OcrEngine = 'lstm'): Promise<LineReading> {
+  const scale = engine === 'lstm' ? Math.min(MAX_SCALE, LINE_HEIGHT / Math.max(1, line.box.height)) : 1;
   const crop = await cropRegion(image, line.box, { padding: LINE_PADDING, scale });
-  const page = await context.pool.recognize(crop, { pageSegmentationMode: PSM.SINGLE_LINE, signal: context.signal });
+  const page = await context.pool.recognize(crop, { engine, pageSegmentationMode: PSM.SINGLE_LINE, signal: context.signal });
   return { text: page.text.replace(/\s+/g, ' ').trim(), confidence: page.confidence };
 }

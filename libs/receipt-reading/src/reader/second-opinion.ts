@@ -1,11 +1,8 @@
-import { cropRegion } from '../image/crop-region';
 import type { GreyImage } from '../image/grey-image';
+import type { OcrEngine } from '../ocr/ocr-pool';
 import { rereadLine } from './line-reread';
 import type { ImageReadContext } from './read-image';
 import type { OcrReading } from './ocr-reading';
-
-/** Kept above and below a line, as a share of its height: its ascenders and descenders. */
-const LINE_PADDING = 0.3;
 
 export interface LinesToRecheck {
   /** Lines re-read by the legacy engine, whose errors differ from the LSTM's (totals and dates). */
@@ -19,15 +16,12 @@ export interface LinesToRecheck {
 
 /** The lines re-read; their readings become alternatives that compete with the first ones. */
 export async function withSecondOpinions(reading: OcrReading, recheck: LinesToRecheck, image: GreyImage, context: ImageReadContext): Promise<OcrReading> {
-  const legacyReadings = recheck.legacy.map(async (index) => {
-    const crop = await cropRegion(image, reading.lines[index].box, { padding: LINE_PADDING, scale: 1 });
-    const page = await context.pool.recognize(crop, { engine: 'legacy', signal: context.signal });
-    return { index, text: page.text.replace(/\s+/g, ' ').trim() };
-  });
-  const aloneReadings = recheck.alone.map(async (index) => ({ index, text: (await rereadLine(reading.lines[index], image, context)).text }));
+  const jobs: { index: number; engine: OcrEngine }[] = [
+    ...recheck.legacy.map((index) => ({ index, engine: 'legacy' as const })),
+    ...recheck.alone.map((index) => ({ index, engine: 'lstm' as const })),
+  ];
+  const readings = await Promise.all(jobs.map(async ({ index, engine }) => ({ index, text: (await rereadLine(reading.lines[index], image, context, engine)).text })));
   const alternatives = new Map(reading.alternatives);
-  for (const { index, text } of await Promise.all([...legacyReadings, ...aloneReadings])) {
-    if (text) alternatives.set(index, [...(alternatives.get(index) ?? []), text]);
-  }
+  for (const { index, text } of readings) if (text) alternatives.set(index, [...(alternatives.get(index) ?? []), text]);
   return { ...reading, alternatives };
 }
