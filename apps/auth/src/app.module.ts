@@ -18,7 +18,7 @@ export class AppModule {
         DatabaseModule.forRoot(authOrmConfig(config.database)),
         NatsModule.forRoot({ url: config.natsUrl, name: 'auth' }),
         RpcServerModule,
-        OutboxModule.forRoot({ streams: [STREAMS.AUTH], pollIntervalMs: config.outboxPollIntervalMs }),
+        OutboxModule.forRoot({ streams: [STREAMS.AUTH], ...config.outbox }),
         OpsModule.forRoot({ ...config.ops, checks: [DatabaseHealth, NatsHealth] }),
         UsersModule,
         TokensModule,

@@ -22,7 +22,7 @@ export class AppModule {
         DatabaseModule.forRoot(expensesOrmConfig(config.database)),
         NatsModule.forRoot({ url: config.natsUrl, name: 'expenses' }),
         RpcServerModule,
-        OutboxModule.forRoot({ streams: [STREAMS.EXPENSES, STREAMS.OCR_JOBS], pollIntervalMs: config.outboxPollIntervalMs }),
+        OutboxModule.forRoot({ streams: [STREAMS.EXPENSES, STREAMS.OCR_JOBS], ...config.outbox }),
         OpsModule.forRoot({ ...config.ops, checks: [DatabaseHealth, NatsHealth] }),
         ScheduleModule.forRoot(),
         FxModule,

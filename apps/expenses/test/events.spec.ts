@@ -12,8 +12,8 @@ describe('expense events', () => {
   let orm: MikroORM;
 
   beforeAll(async () => {
-    // The service's own relay idles for an hour: this test drives relays itself.
-    svc = await startExpenses({ env: { OUTBOX_POLL_INTERVAL_MS: '3600000' } });
+    // The service's own relay neither listens nor polls for an hour: this test drives relays itself.
+    svc = await startExpenses({ env: { OUTBOX_LISTEN: 'false', OUTBOX_POLL_INTERVAL_MS: '3600000' } });
     orm = svc.app.get(MikroORM);
   });
 

@@ -18,7 +18,7 @@ export class AppModule {
         DatabaseModule.forRoot(ocrOrmConfig(config.database)),
         NatsModule.forRoot({ url: config.natsUrl, name: 'ocr' }),
         RpcServerModule,
-        OutboxModule.forRoot({ streams: [STREAMS.OCR], pollIntervalMs: config.outboxPollIntervalMs }),
+        OutboxModule.forRoot({ streams: [STREAMS.OCR], ...config.outbox }),
         OpsModule.forRoot({ ...config.ops, checks: [DatabaseHealth, NatsHealth] }),
         BlobStoreModule.forRoot(DOCUMENTS_BUCKET),
         ReadingModule,

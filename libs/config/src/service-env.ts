@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { EnvBoolean } from './load-env';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -34,11 +35,19 @@ export class DatabaseServiceEnv extends ServiceEnv {
   @Max(100)
   DATABASE_POOL_MAX: number = 10;
 
-  /** How often the outbox relay looks for events to publish when idle. */
+  /**
+   * Wake the outbox relay with PostgreSQL notifications (LISTEN/NOTIFY). Turn off behind a
+   * pooler that does not pass them on (PgBouncer in transaction mode) and poll more often instead.
+   */
+  @EnvBoolean()
+  @IsBoolean()
+  OUTBOX_LISTEN: boolean = true;
+
+  /** How often the outbox relay looks for events to publish without being woken. */
   @IsInt()
   @Min(5)
   @Max(3_600_000)
-  OUTBOX_POLL_INTERVAL_MS: number = 50;
+  OUTBOX_POLL_INTERVAL_MS: number = 1_000;
 }
 
 /** The part of every service's configuration that comes from ServiceEnv. */
@@ -51,7 +60,7 @@ export interface ServiceConfig {
 /** The part that comes from DatabaseServiceEnv. */
 export interface DatabaseServiceConfig extends ServiceConfig {
   database: { url: string; poolMax: number };
-  outboxPollIntervalMs: number;
+  outbox: { listen: boolean; pollIntervalMs: number };
 }
 
 export function serviceConfig(env: ServiceEnv): ServiceConfig {
@@ -62,6 +71,6 @@ export function databaseServiceConfig(env: DatabaseServiceEnv): DatabaseServiceC
   return {
     ...serviceConfig(env),
     database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
-    outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+    outbox: { listen: env.OUTBOX_LISTEN, pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS },
   };
 }

@@ -8,7 +8,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SUBJECTS, type EventEnvelope } from '@irp/contracts';
 import { serviceOrmConfig } from '@irp/persistence';
 import { startTestInfrastructure, type TestInfrastructure } from '@irp/testing';
-import { connectNats, createEvent, DurableConsumer, ensureStream, MESSAGING_ENTITIES, OutboxMessage, OutboxRelay, publishEvent, recordEvent } from '../src';
+import {
+  connectNats,
+  createEvent,
+  DurableConsumer,
+  ensureStream,
+  MESSAGING_ENTITIES,
+  OutboxMessage,
+  outboxNotifyTrigger,
+  OutboxRelay,
+  publishEvent,
+  recordEvent,
+} from '../src';
 
 /** The visible effect of handling an event, to count how often it was applied. */
 @Entity({ tableName: 'applied_effect' })
@@ -157,6 +168,79 @@ describe('outbox and inbox', () => {
     } finally {
       await consumer.stop();
     }
+  });
+});
+
+describe('outbox relay wake-ups', () => {
+  let infra: TestInfrastructure;
+  let orm: MikroORM;
+  let nc: NatsConnection;
+  const relays: OutboxRelay[] = [];
+
+  beforeAll(async () => {
+    infra = await startTestInfrastructure();
+    orm = await MikroORM.init(serviceOrmConfig({ schema: 'auth', databaseUrl: infra.database.url, entities: MESSAGING_ENTITIES, migrations: [] }));
+    await orm.schema.create();
+    for (const sql of outboxNotifyTrigger('auth').up) await orm.em.fork().execute(sql);
+    nc = await connectNats({ url: infra.nats.url, name: 'outbox-wake-up-test' });
+    await ensureStream(nc, STREAM);
+  });
+
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await orm?.close();
+    await infra?.dispose();
+  });
+
+  /** A relay that polls only once an hour: whatever it publishes sooner, a notification woke it for. */
+  function startRelay(options: { listen?: boolean; pollIntervalMs?: number } = {}): OutboxRelay {
+    const relay = new OutboxRelay(orm, jetstream(nc), { pollIntervalMs: 3_600_000, ...options });
+    relay.start();
+    relays.push(relay);
+    return relay;
+  }
+
+  async function record(): Promise<string> {
+    const userId = randomUUID();
+    const event = await orm.em.fork().transactional(async (em) => recordEvent(em, SUBJECTS.userRegistered, userId, { userId, email: `${userId}@example.com` }));
+    return event.id;
+  }
+
+  const published = async (eventId: string) => (await orm.em.fork().findOneOrFail(OutboxMessage, { eventId })).publishedAt !== null;
+
+  async function listeners(): Promise<number[]> {
+    const rows = await orm.em.fork().execute<{ pid: number }[]>(`select pid from pg_stat_activity where application_name like 'outbox listener%'`);
+    return rows.map((row) => row.pid);
+  }
+
+  it('publishes an event as soon as its transaction commits', async () => {
+    startRelay();
+    await waitUntil(async () => (await listeners()).length === 1);
+    const eventId = await record();
+    await waitUntil(() => published(eventId), 3_000);
+  });
+
+  it('listens again after its connection is cut, and catches up on what was committed meanwhile', async () => {
+    startRelay();
+    await waitUntil(async () => (await listeners()).length === 1);
+    const [cut] = await listeners();
+    await orm.em.fork().execute('select pg_terminate_backend(?)', [cut]);
+    const duringTheGap = await record();
+    await waitUntil(async () => (await listeners()).some((pid) => pid !== cut));
+    await waitUntil(() => published(duringTheGap), 3_000);
+    const afterwards = await record();
+    await waitUntil(() => published(afterwards), 3_000);
+  });
+
+  it('still polls when it does not listen', async () => {
+    startRelay({ listen: false, pollIntervalMs: 100 });
+    const eventId = await record();
+    await waitUntil(() => published(eventId), 3_000);
+    expect(await listeners()).toEqual([]);
   });
 });
 

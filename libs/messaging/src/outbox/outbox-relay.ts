@@ -3,11 +3,18 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { SpanKind, context, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { counter, getLogger } from '@irp/observability';
+import { retryDelayMs } from '../retry-delay';
 import { injectTraceContext } from '../trace-context';
 import { OutboxMessage } from './outbox-message.entity';
+import { OutboxNotifications, outboxChannel } from './outbox-notifications';
 
 export interface OutboxRelayOptions {
-  /** How often an idle relay looks for new rows. */
+  /**
+   * Woken by PostgreSQL notifications (LISTEN) when events are committed; off, it only polls.
+   * LISTEN needs a session: a pooler in transaction mode (PgBouncer) does not pass notifications on.
+   */
+  listen?: boolean;
+  /** How often an idle relay looks for new rows without being woken: the safety net of notifications, or the only way without them. */
   pollIntervalMs?: number;
   batchSize?: number;
   /** Published rows are kept this long (for inspection), then deleted. */
@@ -16,6 +23,8 @@ export interface OutboxRelayOptions {
   afterPublish?: (messages: OutboxMessage[]) => void;
 }
 
+/** Under load, events committed meanwhile gather into one batch instead of a pass each. */
+const MIN_PASS_INTERVAL_MS = 20;
 const tracer = trace.getTracer('@irp/messaging');
 const published = counter({ name: 'outbox_published_total', help: 'Events published from the outbox', labelNames: ['subject'] });
 const failures = counter({ name: 'outbox_relay_failures_total', help: 'Relay batches that failed and will be retried' });
@@ -24,11 +33,13 @@ const failures = counter({ name: 'outbox_relay_failures_total', help: 'Relay bat
  * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = event id, then marks them.
  * A crash between publishing and marking republishes the batch; JetStream drops the copies
  * within its duplicate window and consumers' inboxes drop any later ones. Rows are locked with
- * SKIP LOCKED, so several replicas can relay side by side.
+ * SKIP LOCKED, so several replicas can relay side by side. A commit that wrote events wakes the
+ * relay (see outboxNotifyTrigger); polling only backs that up, so an idle service costs nothing.
  */
 export class OutboxRelay {
   private readonly log = getLogger(OutboxRelay.name);
   private readonly options: Required<Omit<OutboxRelayOptions, 'afterPublish'>> & Pick<OutboxRelayOptions, 'afterPublish'>;
+  private readonly notifications?: OutboxNotifications;
   private running?: Promise<void>;
   private readonly abort = new AbortController();
   private lastPurge = 0;
@@ -38,16 +49,21 @@ export class OutboxRelay {
     private readonly js: JetStreamClient,
     options: OutboxRelayOptions = {},
   ) {
-    this.options = { pollIntervalMs: 50, batchSize: 100, retentionMs: 24 * 60 * 60 * 1000, ...options };
+    this.options = { listen: true, pollIntervalMs: 1_000, batchSize: 100, retentionMs: 24 * 60 * 60 * 1000, ...options };
+    if (this.options.listen) {
+      const connection = { connectionString: orm.config.get('clientUrl'), ...orm.config.get('driverOptions') };
+      this.notifications = new OutboxNotifications(connection, outboxChannel(orm.config.get('schema') ?? 'public'));
+    }
   }
 
   start(): void {
+    this.notifications?.start();
     this.running ??= this.loop();
   }
 
   async stop(): Promise<void> {
     this.abort.abort();
-    await this.running;
+    await Promise.all([this.running, this.notifications?.stop()]);
   }
 
   /** Publishes one batch; returns how many events it published. */
@@ -90,6 +106,7 @@ export class OutboxRelay {
     const { signal } = this.abort;
     let failuresInRow = 0;
     while (!signal.aborted) {
+      const started = Date.now();
       let pause = this.options.pollIntervalMs;
       try {
         const count = await this.publishPending();
@@ -99,12 +116,16 @@ export class OutboxRelay {
       } catch (error) {
         failures.inc();
         failuresInRow++;
-        pause = Math.min(5_000, this.options.pollIntervalMs * 2 ** failuresInRow);
+        pause = retryDelayMs(failuresInRow, 100, 5_000);
         if (failuresInRow === 1 || failuresInRow % 20 === 0) {
           this.log.warn({ err: error, failuresInRow }, 'outbox relay batch failed; retrying');
         }
       }
-      await sleep(pause, undefined, { signal }).catch(() => undefined);
+      // Failing, it backs off: notifications would only make it fail faster.
+      if (this.notifications && failuresInRow === 0) await this.notifications.next(pause, signal);
+      else await sleep(pause, undefined, { signal }).catch(() => undefined);
+      const early = started + MIN_PASS_INTERVAL_MS - Date.now();
+      if (early > 0) await sleep(early, undefined, { signal }).catch(() => undefined);
     }
   }
 
