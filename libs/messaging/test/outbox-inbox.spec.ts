@@ -6,6 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SUBJECTS, type EventEnvelope } from '@irp/contracts';
+import { metricsRegistry } from '@irp/observability';
 import { serviceOrmConfig } from '@irp/persistence';
 import { startTestInfrastructure, type TestInfrastructure } from '@irp/testing';
 import {
@@ -217,11 +218,18 @@ describe('outbox relay wake-ups', () => {
     return rows.map((row) => row.pid);
   }
 
+  async function listeningMetric(): Promise<number | undefined> {
+    const metric = await metricsRegistry.getSingleMetric('outbox_listening')?.get();
+    return metric?.values.find((value) => value.labels.channel === 'auth_outbox')?.value;
+  }
+
   it('publishes an event as soon as its transaction commits', async () => {
-    startRelay();
-    await waitUntil(async () => (await listeners()).length === 1);
+    const relay = startRelay();
+    await waitUntil(async () => (await listeningMetric()) === 1);
     const eventId = await record();
     await waitUntil(() => published(eventId), 3_000);
+    await relay.stop();
+    expect(await listeningMetric()).toBe(0);
   });
 
   it('listens again after its connection is cut, and catches up on what was committed meanwhile', async () => {

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry, type CounterConfiguration, type HistogramConfiguration } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type CounterConfiguration, type GaugeConfiguration, type HistogramConfiguration } from 'prom-client';
 
 /** The process's one metrics registry, served at /metrics on the ops port. */
 export const metricsRegistry = new Registry();
@@ -16,4 +16,9 @@ export function histogram<T extends string>(config: Omit<HistogramConfiguration<
 export function counter<T extends string>(config: Omit<CounterConfiguration<T>, 'registers'>): Counter<T> {
   const existing = metricsRegistry.getSingleMetric(config.name);
   return (existing as Counter<T> | undefined) ?? new Counter({ ...config, registers: [metricsRegistry] });
+}
+
+export function gauge<T extends string>(config: Omit<GaugeConfiguration<T>, 'registers'>): Gauge<T> {
+  const existing = metricsRegistry.getSingleMetric(config.name);
+  return (existing as Gauge<T> | undefined) ?? new Gauge({ ...config, registers: [metricsRegistry] });
 }

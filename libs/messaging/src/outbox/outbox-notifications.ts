@@ -1,7 +1,13 @@
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { getLogger } from '@irp/observability';
+import { gauge, getLogger } from '@irp/observability';
 import { retryDelayMs } from '../retry-delay';
+
+const listening = gauge({
+  name: 'outbox_listening',
+  help: 'Whether the outbox relay hears of commits at once (1) or, its listening connection down, only polls (0)',
+  labelNames: ['channel'],
+});
 
 /** The channel a schema's outbox trigger notifies. */
 export function outboxChannel(schema: string): string {
@@ -83,12 +89,14 @@ export class OutboxNotifications {
         if (failuresInRow > 0) this.log.info({ channel: this.channel }, 'listening for outbox notifications again');
         failuresInRow = 0;
         client.on('notification', () => this.wake());
+        listening.set({ channel: this.channel }, 1);
         this.wake();
         const reason = await closed;
         if (!signal.aborted) this.log.warn({ err: reason, channel: this.channel }, 'outbox notification connection lost; reconnecting');
       } catch (error) {
         if (!signal.aborted && failuresInRow++ % 20 === 0) this.log.warn({ err: error, channel: this.channel }, 'cannot listen for outbox notifications; retrying');
       } finally {
+        listening.set({ channel: this.channel }, 0);
         await client.end().catch(() => undefined);
       }
       await sleep(retryDelayMs(failuresInRow, 100, 5_000), undefined, { signal }).catch(() => undefined);
