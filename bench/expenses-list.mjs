@@ -8,16 +8,9 @@
 // PROFILE=1 also writes CPU profiles of the gateway and expenses processes under /tmp/prof.
 import autocannon from 'autocannon';
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-
-const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '..');
-const infra = require(path.join(root, 'dist/libs/embedded-infra/src/index.js'));
+import { infra, startBenchInfrastructure } from './bench-platform.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -97,28 +90,10 @@ function cannon(options) {
   return autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
 }
 
-const dir = await mkdtemp(path.join(tmpdir(), 'irp-bench-'));
-await chmod(dir, 0o755);
-const postgres = await infra.EmbeddedPostgres.start({ dataDir: path.join(dir, 'pg'), password: 'bench', logFile: path.join(dir, 'pg.log') });
-const nats = await infra.LocalNatsServer.start({ dataDir: path.join(dir, 'nats') });
-const signingKey = infra.generateSigningKey();
-const options = {
-  root,
-  databaseUrl: postgres.url(),
-  natsUrl: nats.url,
-  secrets: { jwtPrivateKey: signingKey },
-  ports: 'random',
-  env: {
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    OPS_HOST: '127.0.0.1',
-    HOST: '127.0.0.1',
-    OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
-    OTEL_TRACES_SAMPLER_ARG: values.sampler,
-    DATABASE_POOL_MAX: '20',
-  },
+const { postgres, signingKey, options, dispose } = await startBenchInfrastructure({
+  env: { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: values.sampler, DATABASE_POOL_MAX: '20' },
   serviceEnv: { expenses: { FX_FEED_ENABLED: 'false', ...(process.env.PROFILE && { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof/expenses' }) }, ...(process.env.PROFILE && { gateway: { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof/gateway' } }) },
-};
+});
 let platform;
 const admin = new pg.Client({ connectionString: postgres.url() });
 const pool = new pg.Pool({ connectionString: postgres.url(), max: 20 });
@@ -174,7 +149,5 @@ try {
   await pool.end();
   await admin.end().catch(() => undefined);
   await platform?.stop();
-  await nats.stop();
-  await postgres.stop();
-  await rm(dir, { recursive: true, force: true });
+  await dispose();
 }

@@ -5,16 +5,12 @@
 //   2. HTTP GET /api/v1/auth/me through the gateway (JWT check + NATS + auth + PostgreSQL) sequentially,
 //   3. the same with autocannon at N connections.
 import autocannon from 'autocannon';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { infra, root, signUp, startBenchInfrastructure } from './bench-platform.mjs';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '..');
-const infra = require(path.join(root, 'dist/libs/embedded-infra/src/index.js'));
-const { connectNats, RpcClient } = require(path.join(root, 'dist/libs/messaging/src/index.js'));
+const { connectNats, RpcClient } = createRequire(import.meta.url)(path.join(root, 'dist/libs/messaging/src/index.js'));
 
 const { values: args } = parseArgs({
   options: { requests: { type: 'string', default: '3000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
@@ -37,28 +33,14 @@ async function timeSequential(count, fn) {
   return { perSecond: count / elapsed, p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
-const dir = await mkdtemp(path.join(tmpdir(), 'irp-bench-'));
-await chmod(dir, 0o755);
-const postgres = await infra.EmbeddedPostgres.start({ dataDir: path.join(dir, 'pg'), password: 'bench' });
-const nats = await infra.LocalNatsServer.start({ dataDir: path.join(dir, 'nats') });
-const options = {
-  root,
-  databaseUrl: postgres.url(),
-  natsUrl: nats.url,
-  secrets: { jwtPrivateKey: infra.generateSigningKey() },
-  ports: 'random',
-  env: { LOG_LEVEL: 'warn', NODE_ENV: 'production', OPS_HOST: '127.0.0.1', HOST: '127.0.0.1' },
-  serviceEnv: { gateway: { AUTH_RATE_LIMIT: '100000' } },
-};
+const { nats, options, dispose } = await startBenchInfrastructure({ serviceEnv: { gateway: { AUTH_RATE_LIMIT: '100000' } } });
 let platform;
 let nc;
 try {
   await infra.migratePlatform(options);
   platform = await infra.startPlatform(options);
   const api = `${platform.gatewayUrl}/api/v1`;
-  const post = (route, body) => fetch(`${api}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
-  const user = await post('/auth/register', { email: 'bench@example.com', password: 'a long bench password' });
-  const { accessToken } = await post('/auth/login', { email: 'bench@example.com', password: 'a long bench password' });
+  const { user, accessToken } = await signUp(api);
 
   nc = await connectNats({ url: nats.url, name: 'bench' });
   const rpc = new RpcClient(nc);
@@ -82,7 +64,5 @@ try {
 } finally {
   await nc?.close();
   await platform?.stop();
-  await nats.stop();
-  await postgres.stop();
-  await rm(dir, { recursive: true, force: true });
+  await dispose();
 }

@@ -7,17 +7,13 @@
 //      of up to 20 ms into one batch, so back-to-back events wait up to that long).
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import { readdirSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { infra, root, signUp, startBenchInfrastructure } from './bench-platform.mjs';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '..');
-const infra = require(path.join(root, 'dist/libs/embedded-infra/src/index.js'));
-const { connectNats } = require(path.join(root, 'dist/libs/messaging/src/index.js'));
+const { connectNats } = createRequire(import.meta.url)(path.join(root, 'dist/libs/messaging/src/index.js'));
 
 const { values: args } = parseArgs({ options: { 'idle-seconds': { type: 'string', default: '30' }, expenses: { type: 'string', default: '300' } } });
 const IDLE_SECONDS = Number(args['idle-seconds']);
@@ -49,19 +45,7 @@ function idleCpuPerProcess(before, after, seconds) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-const dir = await mkdtemp(path.join(tmpdir(), 'irp-bench-'));
-await chmod(dir, 0o755);
-const postgres = await infra.EmbeddedPostgres.start({ dataDir: path.join(dir, 'pg'), password: 'bench' });
-const nats = await infra.LocalNatsServer.start({ dataDir: path.join(dir, 'nats') });
-const options = {
-  root,
-  databaseUrl: postgres.url(),
-  natsUrl: nats.url,
-  secrets: { jwtPrivateKey: infra.generateSigningKey() },
-  ports: 'random',
-  env: { LOG_LEVEL: 'warn', NODE_ENV: 'production', OPS_HOST: '127.0.0.1', HOST: '127.0.0.1' },
-  serviceEnv: { expenses: { FX_FEED_ENABLED: 'false' } },
-};
+const { nats, options, dispose } = await startBenchInfrastructure({ serviceEnv: { expenses: { FX_FEED_ENABLED: 'false' } } });
 let platform;
 let nc;
 try {
@@ -73,11 +57,7 @@ try {
   const idle = idleCpuPerProcess(before, cpuTimes(), IDLE_SECONDS);
 
   const api = `${platform.gatewayUrl}/api/v1`;
-  const post = (route, body, headers = {}) =>
-    fetch(`${api}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) => r.json());
-  const credentials = { email: 'bench@example.com', password: 'a long bench password' };
-  await post('/auth/register', credentials);
-  const { accessToken } = await post('/auth/login', credentials);
+  const { accessToken } = await signUp(api);
 
   nc = await connectNats({ url: nats.url, name: 'bench' });
   const consumer = await jetstream(nc).consumers.get('EXPENSES', { filter_subjects: 'expenses.events.expense.created.v1', deliver_policy: DeliverPolicy.New });
@@ -95,7 +75,11 @@ try {
   for (let i = 0; i < EXPENSES; i++) {
     const arrived = new Promise((resolve) => (received = resolve));
     started = performance.now();
-    await post('/expenses', { vendor: `Cafe ${i}`, date: '2026-03-01', amount: '12.34', currency: 'EUR', category: 'meals' }, { authorization: `Bearer ${accessToken}` });
+    await fetch(`${api}/expenses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ vendor: `Cafe ${i}`, date: '2026-03-01', amount: '12.34', currency: 'EUR', category: 'meals' }),
+    }).then((response) => response.arrayBuffer());
     await arrived;
     await sleep(50);
   }
@@ -111,7 +95,5 @@ try {
 } finally {
   await nc?.close();
   await platform?.stop();
-  await nats.stop();
-  await postgres.stop();
-  await rm(dir, { recursive: true, force: true });
+  await dispose();
 }

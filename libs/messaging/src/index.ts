@@ -14,7 +14,7 @@ export { OutboxMessage, InboxEntry };
 export { recordEvent } from './outbox/record-event';
 export { createEvent, publishEvent } from './jetstream/publish-event';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
-export { outboxChannel, outboxNotifyTrigger } from './outbox/outbox-notifications';
+export { outboxNotifyTrigger } from './outbox/outbox-notifications';
 export { OutboxModule, type OutboxModuleOptions } from './outbox/outbox.module';
 export { handleOnce } from './inbox/handle-once';
 

@@ -20,5 +20,5 @@ export async function withHeaderLinesReread(reading: OcrReading, image: GreyImag
     const reread = rereads[index];
     return reread?.text && reread.confidence >= line.confidence ? { ...line, ...reread } : line;
   });
-  return { ...reading, lines };
+  return { ...reading, lines, readAlone: new Map(rereads.map((reread, index) => [index, reread.text])) };
 }

@@ -9,6 +9,8 @@ import type { OcrLine, OcrPage } from '../ocr/ocr-pool';
 export interface OcrReading {
   lines: readonly OcrLine[];
   alternatives: ReadonlyMap<number, readonly string[]>;
+  /** Lines the LSTM already read alone at one text size, with what it read: not read that way again. */
+  readAlone?: ReadonlyMap<number, string>;
 }
 
 export function toReading(page: OcrPage): OcrReading {

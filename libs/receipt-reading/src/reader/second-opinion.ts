@@ -20,7 +20,13 @@ export async function withSecondOpinions(reading: OcrReading, recheck: LinesToRe
     ...recheck.legacy.map((index) => ({ index, engine: 'legacy' as const })),
     ...recheck.alone.map((index) => ({ index, engine: 'lstm' as const })),
   ];
-  const readings = await Promise.all(jobs.map(async ({ index, engine }) => ({ index, text: (await rereadLine(reading.lines[index], image, context, engine)).text })));
+  const readings = await Promise.all(
+    jobs.map(async ({ index, engine }) => {
+      // A header line read alone earlier is not read again: the same crop reads the same.
+      const earlier = engine === 'lstm' ? reading.readAlone?.get(index) : undefined;
+      return { index, text: earlier ?? (await rereadLine(reading.lines[index], image, context, engine)).text };
+    }),
+  );
   const alternatives = new Map(reading.alternatives);
   for (const { index, text } of readings) if (text) alternatives.set(index, [...(alternatives.get(index) ?? []), text]);
   return { ...reading, alternatives };
