@@ -1,7 +1,8 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { getLogger } from '@irp/observability';
+import { connectCoalescing } from './coalescing-transport';
 import { RpcClient } from './rpc-client';
 import { JETSTREAM, NATS_CONNECTION } from './tokens';
 
@@ -29,7 +30,7 @@ export function natsConnectionOptions(options: NatsOptions) {
 
 export async function connectNats(options: NatsOptions): Promise<NatsConnection> {
   const log = getLogger('Nats');
-  const nc = await connect(natsConnectionOptions(options));
+  const nc = await connectCoalescing(natsConnectionOptions(options));
   void (async () => {
     for await (const status of nc.status()) {
       if (status.type === 'disconnect' || status.type === 'reconnect') log.warn({ server: status.server }, `nats ${status.type}`);

@@ -8,10 +8,12 @@ import {
   type RpcExceptionFilter,
 } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { Transport, type NatsContext, type NatsOptions as NestNatsOptions } from '@nestjs/microservices';
+import { ServerNats, type CustomStrategy, type NatsContext } from '@nestjs/microservices';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { throwError, tap, finalize, type Observable } from 'rxjs';
 import { getLogger, histogram } from '@irp/observability';
+import { connectCoalescing } from './coalescing-transport';
 import { natsConnectionOptions, type NatsOptions } from './nats.module';
 import { toRpcErrorPayload } from './rpc-errors';
 import { extractTraceContext } from './trace-context';
@@ -24,11 +26,21 @@ const rpcServerDuration = histogram({
   labelNames: ['subject', 'outcome'],
 });
 
+/** Nest's NATS transport, connected as our own client is (see connectCoalescing). */
+class CoalescingServerNats extends ServerNats {
+  constructor(private readonly connectionOptions: ReturnType<typeof natsConnectionOptions> & { queue: string; gracefulShutdown: boolean; gracePeriod: number }) {
+    super(connectionOptions);
+  }
+
+  override createNatsClient(): Promise<NatsConnection> {
+    return connectCoalescing(this.connectionOptions);
+  }
+}
+
 /** Options for NestFactory.createMicroservice: Nest's NATS transport, one queue group per service. */
-export function natsMicroserviceOptions(options: NatsOptions & { queue: string }): NestNatsOptions {
+export function natsMicroserviceOptions(options: NatsOptions & { queue: string }): CustomStrategy {
   return {
-    transport: Transport.NATS,
-    options: { ...natsConnectionOptions(options), queue: options.queue, gracefulShutdown: true, gracePeriod: 2_000 },
+    strategy: new CoalescingServerNats({ ...natsConnectionOptions(options), queue: options.queue, gracefulShutdown: true, gracePeriod: 2_000 }),
   };
 }
 
