@@ -38,7 +38,8 @@ describe(withHeaderLinesReread.name, () => {
     expect(reread.lines.map((l) => l.text)).toEqual(['THREE STOOGES', 'BISTRO & CAFE', '109, SS21/1A, DAMANSARA', '1 GUINESS 150.00']);
     expect(reread.lines[0]).toMatchObject({ confidence: 88, box: reading.lines[0].box });
     expect(widths).not.toContain(cropWidth(300)); // the item line is not part of the header
-    expect(reread.readAlone).toEqual(new Map([[0, 'THREE STOOGES'], [1, 'BISTRO & CAF'], [2, '']]));
+    // What each line's other LSTM reading was: the page's where the line read alone was kept.
+    expect(reread.otherLstmReading).toEqual(new Map([[0, 'HREE STOOGES'], [1, 'BISTRO & CAF'], [2, '']]));
   });
 
   it('enlarges a speck of a line only so far', async () => {

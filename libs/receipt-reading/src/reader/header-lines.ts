@@ -16,9 +16,13 @@ const MAX_HEADER_LINES = 8;
 export async function withHeaderLinesReread(reading: OcrReading, image: GreyImage, context: ImageReadContext): Promise<OcrReading> {
   const count = Math.min(headerLineCount(readingText(reading)), MAX_HEADER_LINES);
   const rereads = await Promise.all(reading.lines.slice(0, count).map((line) => rereadLine(line, image, context)));
-  const lines = reading.lines.map((line, index) => {
-    const reread = rereads[index];
-    return reread?.text && reread.confidence >= line.confidence ? { ...line, ...reread } : line;
+  const lines = [...reading.lines];
+  const otherLstmReading = new Map<number, string>();
+  rereads.forEach((reread, index) => {
+    const line = reading.lines[index];
+    const keepsReread = reread.text !== '' && reread.confidence >= line.confidence;
+    if (keepsReread) lines[index] = { ...line, ...reread };
+    otherLstmReading.set(index, keepsReread ? line.text : reread.text);
   });
-  return { ...reading, lines, readAlone: new Map(rereads.map((reread, index) => [index, reread.text])) };
+  return { ...reading, lines, otherLstmReading };
 }

@@ -9,8 +9,11 @@ import type { OcrLine, OcrPage } from '../ocr/ocr-pool';
 export interface OcrReading {
   lines: readonly OcrLine[];
   alternatives: ReadonlyMap<number, readonly string[]>;
-  /** Lines the LSTM already read alone at one text size, with what it read: not read that way again. */
-  readAlone?: ReadonlyMap<number, string>;
+  /**
+   * Lines the LSTM already read twice, in the page and alone at one text size: the reading not kept
+   * as the line's text. It is the line's other LSTM opinion, so the line is not read alone again.
+   */
+  otherLstmReading?: ReadonlyMap<number, string>;
 }
 
 export function toReading(page: OcrPage): OcrReading {

@@ -33,10 +33,10 @@ describe(withSecondOpinions.name, () => {
     expect(reading.alternatives.get(1)).toEqual(['earlier']); // the first reading is left as it was
   });
 
-  it('does not read again alone a line the header pass read alone, and takes what it read then', async () => {
+  it('does not read again alone a line the header pass read twice, and takes the reading it did not keep', async () => {
     const { pool, jobs } = fakePool({ legacy: '17-04-16 14:02', alone: 'not asked' });
 
-    const rechecked = await withSecondOpinions({ ...reading, readAlone: new Map([[1, '17-04-16 14:02']]) }, { legacy: [1], alone: [1] }, image, context(pool));
+    const rechecked = await withSecondOpinions({ ...reading, otherLstmReading: new Map([[1, '17-04-16 14:02']]) }, { legacy: [1], alone: [1] }, image, context(pool));
 
     expect(rechecked.alternatives.get(1)).toEqual(['earlier', '17-04-16 14:02', '17-04-16 14:02']);
     expect(jobs).toEqual([expect.objectContaining({ engine: 'legacy' })]);

@@ -22,9 +22,9 @@ export async function withSecondOpinions(reading: OcrReading, recheck: LinesToRe
   ];
   const readings = await Promise.all(
     jobs.map(async ({ index, engine }) => {
-      // A header line read alone earlier is not read again: the same crop reads the same.
-      const earlier = engine === 'lstm' ? reading.readAlone?.get(index) : undefined;
-      return { index, text: earlier ?? (await rereadLine(reading.lines[index], image, context, engine)).text };
+      // A header line the LSTM read twice already (in the page and alone) votes with the reading it did not keep.
+      const other = engine === 'lstm' ? reading.otherLstmReading?.get(index) : undefined;
+      return { index, text: other ?? (await rereadLine(reading.lines[index], image, context, engine)).text };
     }),
   );
   const alternatives = new Map(reading.alternatives);
