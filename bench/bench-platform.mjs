@@ -1,5 +1,6 @@
 // What every benchmark starts from: its own PostgreSQL and NATS in a temp dir, and the options
 // (as `npm start` uses them) that migrate and start the built services against them.
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -45,4 +46,33 @@ export async function signUp(api, email = 'bench@example.com') {
   const user = await post('/auth/register');
   const { accessToken } = await post('/auth/login');
   return { user, accessToken };
+}
+
+const TICK_MS = 1000 / 100; // /proc CPU times are in clock ticks of 10 ms
+
+/** CPU milliseconds used so far by each process of the platform (and this benchmark), with a short name. */
+export function cpuTimes() {
+  const times = new Map();
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const name =
+        Number(pid) === process.pid
+          ? 'benchmark'
+          : (/dist\/apps\/([\w-]+)\//.exec(command)?.[1] ?? (command.startsWith('postgres') ? 'postgresql' : /nats-server/.test(command) ? 'nats-server' : null));
+      if (name) times.set(pid, { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return times;
+}
+
+/** CPU per process name between two cpuTimes(), in ms per second (10 = 1% of one core), largest first. */
+export function cpuPerProcess(before, after, seconds) {
+  const byName = new Map();
+  for (const [pid, { name, ms }] of after) byName.set(name, (byName.get(name) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
+  return [...byName].map(([name, ms]) => ({ name, msPerSecond: ms / seconds })).sort((a, b) => b.msPerSecond - a.msPerSecond);
 }

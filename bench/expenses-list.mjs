@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { infra, startBenchInfrastructure } from './bench-platform.mjs';
+import { cpuPerProcess, cpuTimes, infra, startBenchInfrastructure } from './bench-platform.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -68,6 +68,7 @@ const LIST_SQL = `select e.*, c.id as c_id, c.name as c_name from expenses.expen
   where e.user_id = $1 and e.date >= $2 and e.date <= $3 and e.category_id = $4 order by e.date desc, e.id desc limit 51`;
 
 async function bareSql(pool, targets) {
+  const before = cpuTimes();
   const latencies = [];
   const deadline = Date.now() + SECONDS * 1000;
   await Promise.all(
@@ -83,11 +84,14 @@ async function bareSql(pool, targets) {
   );
   latencies.sort((a, b) => a - b);
   const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
-  return { rps: (latencies.length / SECONDS).toFixed(0), p50: p(0.5), p99: p(0.99) };
+  return { rps: (latencies.length / SECONDS).toFixed(0), p50: p(0.5), p99: p(0.99), cpu: cpuPerProcess(before, cpuTimes(), SECONDS) };
 }
 
-function cannon(options) {
-  return autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+/** An autocannon run, with the CPU each process used meanwhile. */
+async function cannon(options) {
+  const before = cpuTimes();
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  return { ...result, cpu: cpuPerProcess(before, cpuTimes(), SECONDS) };
 }
 
 const { postgres, signingKey, options, dispose } = await startBenchInfrastructure({
@@ -145,6 +149,13 @@ try {
   console.log(`| GET /expenses?from&to&category&limit=50 via gateway | ${listing.requests.average.toFixed(0)} | ${listing.latency.p50} ms | ${listing.latency.p99} ms | ${listing.non2xx + listing.errors} |`);
   console.log(`| POST /expenses via gateway | ${creating.requests.average.toFixed(0)} | ${creating.latency.p50} ms | ${creating.latency.p99} ms | ${creating.non2xx + creating.errors} |`);
   console.log(`| the list query as bare SQL (one Node process, pg pool 20) | ${sql.rps} | ${sql.p50} ms | ${sql.p99} ms | 0 |`);
+  console.log('\nCPU per process during each run, % of one core (2 cores: 200%; "benchmark" is this process: autocannon, or the bare SQL client)\n');
+  const percent = (run, name) => `${((run.cpu.find((p) => p.name === name)?.msPerSecond ?? 0) / 10).toFixed(0)}%`;
+  console.log('| process | GET list | POST | bare SQL |');
+  console.log('|---|---|---|---|');
+  for (const { name } of listing.cpu.filter(({ msPerSecond }) => msPerSecond >= 5)) {
+    console.log(`| ${name} | ${percent(listing, name)} | ${percent(creating, name)} | ${percent(sql, name)} |`);
+  }
 } finally {
   await pool.end();
   await admin.end().catch(() => undefined);

@@ -6,43 +6,17 @@
 //      expense.created event, one expense every 50 ms or more (a relay kept busy gathers the events
 //      of up to 20 ms into one batch, so back-to-back events wait up to that long).
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { infra, root, signUp, startBenchInfrastructure } from './bench-platform.mjs';
+import { cpuPerProcess, cpuTimes, infra, root, signUp, startBenchInfrastructure } from './bench-platform.mjs';
 
 const { connectNats } = createRequire(import.meta.url)(path.join(root, 'dist/libs/messaging/src/index.js'));
 
 const { values: args } = parseArgs({ options: { 'idle-seconds': { type: 'string', default: '30' }, expenses: { type: 'string', default: '300' } } });
 const IDLE_SECONDS = Number(args['idle-seconds']);
 const EXPENSES = Number(args.expenses);
-const TICK_MS = 1000 / 100; // /proc CPU times are in clock ticks of 10 ms
-
-/** CPU milliseconds used so far by every process, with a short name. */
-function cpuTimes() {
-  const times = new Map();
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const name = /dist\/apps\/([\w-]+)\//.exec(command)?.[1] ?? (command.startsWith('postgres') ? 'postgresql' : /nats-server/.test(command) ? 'nats-server' : null);
-      if (name) times.set(pid, { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return times;
-}
-
-function idleCpuPerProcess(before, after, seconds) {
-  const byName = new Map();
-  for (const [pid, { name, ms }] of after) byName.set(name, (byName.get(name) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
-  return [...byName].map(([name, ms]) => ({ name, msPerSecond: ms / seconds })).sort((a, b) => b.msPerSecond - a.msPerSecond);
-}
-
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 const { nats, options, dispose } = await startBenchInfrastructure({ serviceEnv: { expenses: { FX_FEED_ENABLED: 'false' } } });
@@ -54,7 +28,7 @@ try {
   await sleep(5_000); // start-up work settles
   const before = cpuTimes();
   await sleep(IDLE_SECONDS * 1000);
-  const idle = idleCpuPerProcess(before, cpuTimes(), IDLE_SECONDS);
+  const idle = cpuPerProcess(before, cpuTimes(), IDLE_SECONDS).filter(({ name }) => name !== 'benchmark');
 
   const api = `${platform.gatewayUrl}/api/v1`;
   const { accessToken } = await signUp(api);
