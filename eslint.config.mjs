@@ -48,7 +48,18 @@ export default tseslint.config(
     // Production code never reaches for test helpers; tests may.
     files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
     ignores: ['**/*.spec.ts', 'libs/testing/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@irp/testing', message: 'test helpers belong in tests' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@irp/testing', message: 'test helpers belong in tests' },
+            // nats.js's transport factory is global: one plain connect() would make every later reconnect unbatched.
+            { name: '@nats-io/transport-node', importNames: ['connect'], message: 'connect through connectNats (@irp/messaging)' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
