@@ -48,6 +48,9 @@ export async function signUp(api, email = 'bench@example.com') {
   return { user, accessToken };
 }
 
+/** The p-th percentile (0–100) of ascending samples. */
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
 const TICK_MS = 1000 / 100; // /proc CPU times are in clock ticks of 10 ms
 
 /** CPU milliseconds used so far by each process of the platform (and this benchmark), with a short name. */

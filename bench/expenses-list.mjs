@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { cpuPerProcess, cpuTimes, infra, startBenchInfrastructure } from './bench-platform.mjs';
+import { cpuPerProcess, cpuTimes, infra, percentile, startBenchInfrastructure } from './bench-platform.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -86,8 +86,8 @@ async function bareSql(pool, targets) {
     }),
   );
   latencies.sort((a, b) => a - b);
-  const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
-  return { rps: (latencies.length / SECONDS).toFixed(0), p50: p(0.5), p99: p(0.99), cpu: cpuPerProcess(before, cpuTimes(), SECONDS) };
+  const p = (q) => percentile(latencies, q).toFixed(1);
+  return { rps: (latencies.length / SECONDS).toFixed(0), p50: p(50), p99: p(99), cpu: cpuPerProcess(before, cpuTimes(), SECONDS) };
 }
 
 /** An autocannon run, with the CPU each process used meanwhile. */

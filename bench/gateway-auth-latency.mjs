@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { infra, root, signUp, startBenchInfrastructure } from './bench-platform.mjs';
+import { infra, percentile, root, signUp, startBenchInfrastructure } from './bench-platform.mjs';
 
 const { connectNats, RpcClient } = createRequire(import.meta.url)(path.join(root, 'dist/libs/messaging/src/index.js'));
 
@@ -16,7 +16,6 @@ const { values: args } = parseArgs({
   options: { requests: { type: 'string', default: '3000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
 });
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (value) => `${value.toFixed(2)} ms`;
 
 async function timeSequential(count, fn) {

@@ -10,14 +10,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { cpuPerProcess, cpuTimes, infra, root, signUp, startBenchInfrastructure } from './bench-platform.mjs';
+import { cpuPerProcess, cpuTimes, infra, percentile, root, signUp, startBenchInfrastructure } from './bench-platform.mjs';
 
 const { connectNats } = createRequire(import.meta.url)(path.join(root, 'dist/libs/messaging/src/index.js'));
 
 const { values: args } = parseArgs({ options: { 'idle-seconds': { type: 'string', default: '30' }, expenses: { type: 'string', default: '300' } } });
 const IDLE_SECONDS = Number(args['idle-seconds']);
 const EXPENSES = Number(args.expenses);
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 const { nats, options, dispose } = await startBenchInfrastructure({ serviceEnv: { expenses: { FX_FEED_ENABLED: 'false' } } });
 let platform;

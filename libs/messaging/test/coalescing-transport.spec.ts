@@ -31,15 +31,6 @@ async function publishBurst(nc: NatsConnection, subject: string): Promise<void> 
   }
 }
 
-async function receive(sub: AsyncIterable<{ string(): string }>, count: number): Promise<string[]> {
-  const received: string[] = [];
-  for await (const msg of sub) {
-    received.push(msg.string());
-    if (received.length === count) break;
-  }
-  return received;
-}
-
 async function reconnection(nc: NatsConnection): Promise<void> {
   for await (const status of nc.status()) if (status.type === 'reconnect') return;
 }
@@ -65,22 +56,27 @@ describe('coalescing NATS transport', () => {
 
   const expected = Array.from({ length: BURST }, (_, i) => String(i));
 
-  it('sends what one turn of the event loop publishes in one write, in order', async () => {
-    const sub = subscriber.subscribe('burst.coalesced');
+  /** Sends a burst through `publisher` to the subscriber: what arrived, and in how many socket writes it left. */
+  async function sendBurst(publisher: NatsConnection, subject: string): Promise<{ received: string[]; writes: number }> {
+    const sub = subscriber.subscribe(subject, { max: BURST });
     await subscriber.flush();
-    const writes = countWrites(coalescing);
-    await publishBurst(coalescing, 'burst.coalesced');
-    expect(await receive(sub, BURST)).toEqual(expected);
-    expect(writes.count).toBe(1);
+    const writes = countWrites(publisher);
+    await publishBurst(publisher, subject);
+    const received: string[] = [];
+    for await (const msg of sub) received.push(msg.string());
+    return { received, writes: writes.count };
+  }
+
+  it('sends what one turn of the event loop publishes in one write, in order', async () => {
+    const { received, writes } = await sendBurst(coalescing, 'burst.coalesced');
+    expect(received).toEqual(expected);
+    expect(writes).toBe(1);
   });
 
   it('writes each flush on its own without it (what the test would see if coalescing broke)', async () => {
-    const sub = subscriber.subscribe('burst.plain');
-    await subscriber.flush();
-    const writes = countWrites(plain);
-    await publishBurst(plain, 'burst.plain');
-    expect(await receive(sub, BURST)).toEqual(expected);
-    expect(writes.count).toBeGreaterThanOrEqual(BURST);
+    const { received, writes } = await sendBurst(plain, 'burst.plain');
+    expect(received).toEqual(expected);
+    expect(writes).toBeGreaterThanOrEqual(BURST);
   });
 
   it('keeps coalescing after reconnecting to a restarted server', async () => {
@@ -89,13 +85,10 @@ describe('coalescing NATS transport', () => {
     await nats.start();
     await reconnected;
 
-    const sub = subscriber.subscribe('burst.reconnected');
-    await subscriber.flush();
     expect(transportOf(coalescing)).toBeInstanceOf(CoalescingNodeTransport);
-    const writes = countWrites(coalescing);
-    await publishBurst(coalescing, 'burst.reconnected');
-    expect(await receive(sub, BURST)).toEqual(expected);
-    expect(writes.count).toBe(1);
+    const { received, writes } = await sendBurst(coalescing, 'burst.reconnected');
+    expect(received).toEqual(expected);
+    expect(writes).toBe(1);
   });
 
   it("gives Nest's NATS transport the same connection", async () => {
