@@ -1,0 +1,82 @@
+import 'reflect-metadata'; // DTO classes declared by the contracts read design metadata (class-transformer's @Type)
+import type { StreamDefinition } from './events';
+
+/** A DTO class: validated with class-validator, documented with its JSON Schema. */
+export type ContractClass<T> = new () => T;
+
+/** A request/reply subject served by its owning service's queue group. */
+export interface RpcDeclaration<S extends string = string, Req extends object = object, Res extends object = object> {
+  subject: S;
+  summary: string;
+  request: ContractClass<Req>;
+  response: ContractClass<Res>;
+}
+
+/** A JetStream subject: a domain event, or a job on a work-queue stream. */
+export interface EventDeclaration<S extends string = string, P extends object = object> {
+  subject: S;
+  summary: string;
+  stream: StreamDefinition;
+  payload: ContractClass<P>;
+  /** The service that publishes it, when not the owner (a job queued by its requester). */
+  publishedBy?: string;
+}
+
+/** Everything one service puts on the bus, declared once: its subjects bound to their classes. */
+export interface ServiceContracts {
+  service: string;
+  rpc: Record<string, RpcDeclaration>;
+  events: Record<string, EventDeclaration>;
+}
+
+export function rpc<const S extends string, Req extends object, Res extends object>(
+  subject: S,
+  request: ContractClass<Req>,
+  response: ContractClass<Res>,
+  summary: string,
+): RpcDeclaration<S, Req, Res> {
+  return { subject, request, response, summary };
+}
+
+export function event<const S extends string, P extends object>(
+  subject: S,
+  stream: StreamDefinition,
+  payload: ContractClass<P>,
+  summary: string,
+  options: { publishedBy?: string } = {},
+): EventDeclaration<S, P> {
+  return { subject, stream, payload, summary, ...options };
+}
+
+/** Identity with a checked shape: a service's declarations keep their literal subject types. */
+export function defineContracts<const C extends ServiceContracts>(contracts: C): C {
+  return contracts;
+}
+
+type RequestOf<D> = D extends RpcDeclaration<string, infer Req, object> ? Req : never;
+type ResponseOf<D> = D extends RpcDeclaration<string, object, infer Res> ? Res : never;
+type PayloadOf<D> = D extends EventDeclaration<string, infer P> ? P : never;
+
+// Distributive over a union of services (keyof a union would keep only their common names).
+type RpcDeclarationsOf<C> = C extends ServiceContracts ? C['rpc'][keyof C['rpc']] : never;
+type EventDeclarationsOf<C> = C extends ServiceContracts ? C['events'][keyof C['events']] : never;
+
+/** `{ [subject]: { req, res } }` of the RPC declarations of some services. */
+export type RpcMapOf<C extends ServiceContracts> = {
+  [D in RpcDeclarationsOf<C> as D['subject']]: { req: RequestOf<D>; res: ResponseOf<D> };
+};
+
+/** `{ [subject]: payload }` of the event declarations of some services. */
+export type EventMapOf<C extends ServiceContracts> = {
+  [D in EventDeclarationsOf<C> as D['subject']]: PayloadOf<D>;
+};
+
+/** `{ [name]: subject }` of one service's declarations. */
+export type SubjectsOf<C extends ServiceContracts> = { [K in keyof C['rpc']]: C['rpc'][K]['subject'] } & {
+  [K in keyof C['events']]: C['events'][K]['subject'];
+};
+
+export function subjectsOf<C extends ServiceContracts>(contracts: C): SubjectsOf<C> {
+  const entries = [...Object.entries(contracts.rpc), ...Object.entries(contracts.events)].map(([name, declaration]) => [name, declaration.subject]);
+  return Object.fromEntries(entries) as SubjectsOf<C>;
+}

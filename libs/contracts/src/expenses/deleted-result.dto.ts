@@ -1,0 +1,7 @@
+import { Equals } from 'class-validator';
+
+/** The answer to a delete. */
+export class DeletedResult {
+  @Equals(true)
+  deleted!: true;
+}

@@ -1,0 +1,16 @@
+import { defineContracts, event } from '../contract-kit';
+import { ExtractionCompleted, ExtractionFailed, ExtractionStarted, OcrJob } from '../documents/document.dto';
+import { STREAMS } from '../events';
+
+/** What the ocr service consumes from its work queue and publishes on the bus. */
+export const OCR_CONTRACTS = defineContracts({
+  service: 'ocr',
+  rpc: {},
+  events: {
+    /** Work queue: one document for one ocr worker, queued by expenses when a document is registered. */
+    ocrJobRequested: event('ocr.jobs.read.v1', STREAMS.OCR_JOBS, OcrJob, 'A document waits to be read (work queue: one worker takes it)', { publishedBy: 'expenses' }),
+    extractionStarted: event('ocr.events.extraction.started.v1', STREAMS.OCR, ExtractionStarted, 'An ocr worker took the document'),
+    extractionCompleted: event('ocr.events.extraction.completed.v1', STREAMS.OCR, ExtractionCompleted, 'A document was read: text and fields with confidence'),
+    extractionFailed: event('ocr.events.extraction.failed.v1', STREAMS.OCR, ExtractionFailed, 'A document could not be read (reason for the user)'),
+  },
+});
