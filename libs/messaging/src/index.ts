@@ -6,6 +6,7 @@ export { JETSTREAM, NATS_CONNECTION } from './tokens';
 export { RPC_DEFAULT_TIMEOUT_MS, RpcClient, type RequestOptions } from './rpc-client';
 export { RpcServerModule, RpcErrorFilter, RpcTracingInterceptor, natsMicroserviceOptions } from './rpc-server';
 export { DtoValidationPipe } from './validation.pipe';
+export { Rpc, type RpcHandlerOf } from './rpc-handler';
 export { toRpcErrorPayload } from './rpc-errors';
 export { extractTraceContext, injectTraceContext } from './trace-context';
 export { DEAD_LETTER_STREAM, DUPLICATE_WINDOW_MS, ensureStream, type StreamSpec } from './jetstream/streams';

@@ -1,19 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { GetUserRequest, RegisterRequest, SUBJECTS, type UserView } from '@irp/contracts';
+import { Rpc } from '@irp/messaging';
 import { toUserView, UsersService } from './users.service';
 
 @Controller()
 export class UsersHandler {
   constructor(private readonly users: UsersService) {}
 
-  @MessagePattern(SUBJECTS.registerUser)
-  async register(@Payload() request: RegisterRequest): Promise<UserView> {
+  @Rpc(SUBJECTS.registerUser)
+  async register(request: RegisterRequest): Promise<UserView> {
     return toUserView(await this.users.register(request.email, request.password));
   }
 
-  @MessagePattern(SUBJECTS.getUser)
-  async get(@Payload() request: GetUserRequest): Promise<UserView> {
+  @Rpc(SUBJECTS.getUser)
+  async get(request: GetUserRequest): Promise<UserView> {
     return toUserView(await this.users.get(request.userId));
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CategoryList, CategoryView, CreateCategoryRequest, ListCategoriesRequest, RenameCategoryRequest, SUBJECTS } from '@irp/contracts';
+import { Rpc } from '@irp/messaging';
 import type { CategoryWithCount } from './category.repository';
 import { CategoriesService } from './categories.service';
 
@@ -12,18 +12,18 @@ export function toCategoryView({ category, expenseCount }: CategoryWithCount): C
 export class CategoriesHandler {
   constructor(private readonly categories: CategoriesService) {}
 
-  @MessagePattern(SUBJECTS.listCategories)
-  async list(@Payload() request: ListCategoriesRequest): Promise<CategoryList> {
+  @Rpc(SUBJECTS.listCategories)
+  async list(request: ListCategoriesRequest): Promise<CategoryList> {
     return { items: (await this.categories.list(request.userId)).map(toCategoryView) };
   }
 
-  @MessagePattern(SUBJECTS.createCategory)
-  async create(@Payload() request: CreateCategoryRequest): Promise<CategoryView> {
+  @Rpc(SUBJECTS.createCategory)
+  async create(request: CreateCategoryRequest): Promise<CategoryView> {
     return toCategoryView(await this.categories.create(request.userId, request.name));
   }
 
-  @MessagePattern(SUBJECTS.renameCategory)
-  async rename(@Payload() request: RenameCategoryRequest): Promise<CategoryView> {
+  @Rpc(SUBJECTS.renameCategory)
+  async rename(request: RenameCategoryRequest): Promise<CategoryView> {
     return toCategoryView(await this.categories.rename(request.userId, request.categoryId, request.name));
   }
 }

@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CreateExpenseRequest,
   DeleteExpenseRequest,
@@ -12,6 +11,7 @@ import {
   type ExpensePage,
   type ExpenseView,
 } from '@irp/contracts';
+import { Rpc } from '@irp/messaging';
 import { toCategoryView } from '../categories/categories.handler';
 import { CategoryMergeService } from './category-merge.service';
 import { ExpensesService } from './expenses.service';
@@ -23,34 +23,34 @@ export class ExpensesHandler {
     private readonly merges: CategoryMergeService,
   ) {}
 
-  @MessagePattern(SUBJECTS.createExpense)
-  create(@Payload() request: CreateExpenseRequest): Promise<ExpenseView> {
+  @Rpc(SUBJECTS.createExpense)
+  create(request: CreateExpenseRequest): Promise<ExpenseView> {
     return this.expenses.create(request.userId, request.expense, request.idempotencyKey);
   }
 
-  @MessagePattern(SUBJECTS.getExpense)
-  get(@Payload() request: ExpenseIdRequest): Promise<ExpenseView> {
+  @Rpc(SUBJECTS.getExpense)
+  get(request: ExpenseIdRequest): Promise<ExpenseView> {
     return this.expenses.get(request.userId, request.expenseId);
   }
 
-  @MessagePattern(SUBJECTS.listExpenses)
-  list(@Payload() request: ListExpensesRequest): Promise<ExpensePage> {
+  @Rpc(SUBJECTS.listExpenses)
+  list(request: ListExpensesRequest): Promise<ExpensePage> {
     return this.expenses.list(request.userId, request.query);
   }
 
-  @MessagePattern(SUBJECTS.updateExpense)
-  update(@Payload() request: UpdateExpenseRequest): Promise<ExpenseView> {
+  @Rpc(SUBJECTS.updateExpense)
+  update(request: UpdateExpenseRequest): Promise<ExpenseView> {
     return this.expenses.update(request.userId, request.expenseId, request.changes, request.expectedVersion);
   }
 
-  @MessagePattern(SUBJECTS.deleteExpense)
-  async delete(@Payload() request: DeleteExpenseRequest): Promise<{ deleted: true }> {
+  @Rpc(SUBJECTS.deleteExpense)
+  async delete(request: DeleteExpenseRequest): Promise<{ deleted: true }> {
     await this.expenses.delete(request.userId, request.expenseId, request.expectedVersion);
     return { deleted: true };
   }
 
-  @MessagePattern(SUBJECTS.mergeCategory)
-  async mergeCategory(@Payload() request: MergeCategoryRequest): Promise<CategoryView> {
+  @Rpc(SUBJECTS.mergeCategory)
+  async mergeCategory(request: MergeCategoryRequest): Promise<CategoryView> {
     return toCategoryView(await this.merges.merge(request.userId, request.categoryId, request.into));
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ImportRatesRequest, SUBJECTS, type ImportRatesResult } from '@irp/contracts';
+import { Rpc } from '@irp/messaging';
 import { FxRatesService } from './fx-rates.service';
 
 @Controller()
@@ -8,8 +8,8 @@ export class FxHandler {
   constructor(private readonly rates: FxRatesService) {}
 
   /** Admin import of a rates file, parsed at the edge and sent in chunks of days. */
-  @MessagePattern(SUBJECTS.importFxRates)
-  import(@Payload() request: ImportRatesRequest): Promise<ImportRatesResult> {
+  @Rpc(SUBJECTS.importFxRates)
+  import(request: ImportRatesRequest): Promise<ImportRatesResult> {
     return this.rates.import(request.source, request.days);
   }
 }
