@@ -106,6 +106,31 @@ describe('documents in the expenses service', () => {
     expect(expense).toMatchObject({ status: 'needs_review', amount: '0.00', vendor: 'C4FE' });
   });
 
+  it("dead-letters news about another user's document, or with a payload its contract refuses, and keeps consuming", async () => {
+    const owner = aUser();
+    const intruder = aUser();
+    const document = await register(owner);
+    const dlq = await (await jetstreamManager(svc.nc)).consumers.add('DLQ', { ack_policy: 'none' as never, filter_subject: 'dlq.OCR.expenses-documents' });
+    await report(SUBJECTS.extractionCompleted, intruder, { documentId: document.id, extraction: extraction(), imageHash: null });
+    await report(SUBJECTS.extractionFailed, intruder, { documentId: document.id, reason: 'made up' });
+    await report(SUBJECTS.extractionCompleted, owner, { documentId: document.id, extraction: { ...extraction(), pages: 'many' } as unknown as Extraction, imageHash: null });
+    await report(SUBJECTS.extractionStarted, owner, { documentId: document.id });
+    expect(await until(owner, document.id, (d) => d.status === 'processing')).toMatchObject({ expenseId: null });
+
+    const dead: string[] = [];
+    for await (const message of await (await jetstream(svc.nc).consumers.get('DLQ', dlq.name)).fetch({ max_messages: 3, expires: 10_000 })) {
+      dead.push(message.headers?.get('Irp-Dead-Letter-Reason') ?? '');
+    }
+    expect(dead).toHaveLength(3); // in any order: the consumer applies four events at once
+    expect(dead).toEqual(expect.arrayContaining([
+      `the event's user does not own document ${document.id}`,
+      `the event's user does not own document ${document.id}`,
+      expect.stringMatching(/^invalid event: extraction\.pages: /),
+    ]));
+    expect(dead.filter((reason) => reason.startsWith("the event's user"))).toHaveLength(2);
+    expect((await svc.rpc.request(SUBJECTS.listExpenses, { userId: intruder, query: {} })).items).toEqual([]);
+  });
+
   it('records a failure with its reason', async () => {
     const userId = aUser();
     const document = await register(userId);

@@ -2,6 +2,7 @@ import 'reflect-metadata'; // class-transformer's @Type reads design metadata wh
 export * from './auth/auth.dto';
 export * from './errors';
 export * from './events';
+export { EventEnvelopeDto } from './event-envelope.dto';
 export * from './expenses/category.dto';
 export * from './expenses/expense.dto';
 export * from './expenses/expense-requests.dto';

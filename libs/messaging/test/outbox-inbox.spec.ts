@@ -10,6 +10,7 @@ import { metricsRegistry } from '@irp/observability';
 import { serviceOrmConfig } from '@irp/persistence';
 import { startTestInfrastructure, type TestInfrastructure } from '@irp/testing';
 import {
+  assertOwner,
   connectNats,
   createEvent,
   DurableConsumer,
@@ -133,10 +134,12 @@ describe('outbox and inbox', () => {
     await js.publish(event.type, JSON.stringify(event), { msgID: randomUUID() });
 
     let attempts = 0;
-    const consumer = await DurableConsumer.start(nc, orm, { stream: STREAM.name, durable: 'effect-test', filterSubject: 'auth.events.>' }, async (received) => {
-      attempts++;
-      orm.em.persist(new AppliedEffect(received.id));
-      if (attempts === 1) throw new Error('first attempt fails after writing');
+    const consumer = await DurableConsumer.start(nc, orm, { stream: STREAM.name, durable: 'effect-test', filterSubject: 'auth.events.>' }, {
+      [SUBJECTS.userRegistered]: async (_data, received) => {
+        attempts++;
+        orm.em.persist(new AppliedEffect(received.id));
+        if (attempts === 1) throw new Error('first attempt fails after writing');
+      },
     });
     try {
       await waitUntil(async () => (await orm.em.fork().count(AppliedEffect, { eventId: event.id })) === 1 && attempts >= 2);
@@ -154,22 +157,105 @@ describe('outbox and inbox', () => {
       nc,
       orm,
       { stream: STREAM.name, durable: 'always-fails', filterSubject: 'auth.events.>', maxDeliver: 2 },
-      async () => {
-        throw new Error('cannot handle this');
+      {
+        [SUBJECTS.userRegistered]: async () => {
+          throw new Error('cannot handle this');
+        },
       },
     );
     try {
-      const dlq = await (await jetstreamManager(nc)).consumers.add('DLQ', { ack_policy: 'none' as never, filter_subject: 'dlq.AUTH.always-fails' });
-      const messages = await (await js.consumers.get('DLQ', dlq.name)).fetch({ max_messages: 1, expires: 10_000 });
-      const dead = [];
-      for await (const message of messages) dead.push(message);
-      expect(dead).toHaveLength(1);
+      const dead = await deadLetters('always-fails', 1);
       expect(dead[0].headers?.get('Irp-Dead-Letter-Reason')).toBe('cannot handle this');
       expect(dead[0].headers?.get('Irp-Delivery-Count')).toBe('2');
     } finally {
       await consumer.stop();
     }
   });
+
+  describe('what comes off the stream is checked before a handler sees it', () => {
+    const applied: string[] = [];
+    let consumer: DurableConsumer<typeof SUBJECTS.userRegistered>;
+
+    beforeAll(async () => {
+      await (await jetstreamManager(nc)).streams.purge(STREAM.name);
+      consumer = await DurableConsumer.start(
+        nc,
+        orm,
+        { stream: STREAM.name, durable: 'checked', filterSubject: 'auth.events.>' },
+        {
+          [SUBJECTS.userRegistered]: async (data, event) => {
+            assertOwner(event, data.userId, `user ${data.userId}`);
+            applied.push(data.email);
+          },
+        },
+      );
+    });
+
+    afterAll(() => consumer.stop());
+
+    const publishRaw = (body: unknown, subject: string = SUBJECTS.userRegistered) =>
+      js.publish(subject, typeof body === 'string' ? body : JSON.stringify(body), { msgID: randomUUID() });
+
+    function registration(userId: string, data: Record<string, unknown>): Record<string, unknown> {
+      return { ...createEvent(SUBJECTS.userRegistered, userId, { userId, email: 'x@example.com' }), data };
+    }
+
+    it('dead-letters payloads of the wrong types or with fields missing, with the reason, and keeps consuming', async () => {
+      const userId = randomUUID();
+      await publishRaw(registration(userId, { userId, email: 42 }));
+      await publishRaw(registration(userId, { userId }));
+      await publishRaw('{ not json');
+      await publishRaw({ ...registration(userId, { userId, email: 'y@example.com' }), subject: { userId: 'nobody' } });
+      const valid = createEvent(SUBJECTS.userRegistered, userId, { userId, email: 'valid@example.com' });
+      await publishEvent(js, valid);
+
+      const reasons = (await deadLetters('checked', 4)).map((message) => message.headers?.get('Irp-Dead-Letter-Reason'));
+      expect(reasons).toEqual([
+        expect.stringMatching(/^invalid event: email: .*email/),
+        expect.stringMatching(/^invalid event: email: /),
+        expect.stringMatching(/^undecodable message/),
+        expect.stringMatching(/^invalid event: subject\.userId: /),
+      ]);
+      await waitUntil(async () => applied.includes('valid@example.com'));
+      expect(applied).toEqual(['valid@example.com']);
+    });
+
+    it('dead-letters an event about a resource its user does not own, without applying it', async () => {
+      const owner = randomUUID();
+      const intruder = randomUUID();
+      await publishRaw(registration(intruder, { userId: owner, email: 'stolen@example.com' }));
+      const [dead] = await deadLetters('checked', 1);
+      expect(dead.headers?.get('Irp-Dead-Letter-Reason')).toBe(`the event's user does not own user ${owner}`);
+      expect(applied).not.toContain('stolen@example.com');
+    });
+
+    it('acks an event type it has no handler for and counts it', async () => {
+      const before = await ignoredCount('auth.events.user.renamed.v1');
+      await publishRaw({ ...registration(randomUUID(), {}), type: 'auth.events.user.renamed.v1' }, 'auth.events.user.renamed.v1');
+      await waitUntil(async () => (await ignoredCount('auth.events.user.renamed.v1')) === before + 1);
+      const info = await (await jetstreamManager(nc)).consumers.info(STREAM.name, 'checked');
+      expect(info.num_ack_pending + info.num_pending).toBe(0);
+    });
+  });
+
+  const deadLettersSeen = new Map<string, number>();
+
+  /** The next `count` messages dead-lettered by a consumer, in order. */
+  async function deadLetters(durable: string, count: number) {
+    const skip = deadLettersSeen.get(durable) ?? 0;
+    const dlq = await (await jetstreamManager(nc)).consumers.add('DLQ', { ack_policy: 'none' as never, filter_subject: `dlq.AUTH.${durable}` });
+    const messages = await (await js.consumers.get('DLQ', dlq.name)).fetch({ max_messages: skip + count, expires: 10_000 });
+    const dead = [];
+    for await (const message of messages) dead.push(message);
+    expect(dead).toHaveLength(skip + count);
+    deadLettersSeen.set(durable, skip + count);
+    return dead.slice(skip);
+  }
+
+  async function ignoredCount(type: string): Promise<number> {
+    const metric = await metricsRegistry.getSingleMetric('events_ignored_total')?.get();
+    return metric?.values.find((value) => value.labels.type === type)?.value ?? 0;
+  }
 });
 
 describe('outbox relay wake-ups', () => {

@@ -2,3 +2,4 @@ export { DatabaseHealth, DatabaseModule, OrmRequestContextInterceptor } from './
 export { migrate, type MigrateCommand } from './migrate';
 export { SERVICE_SCHEMAS, serviceOrmConfig, type ServiceOrmOptions, type ServiceSchema } from './orm-config';
 export { runMigrateCli } from './migrate-cli';
+export { withRequestContext } from './request-context';

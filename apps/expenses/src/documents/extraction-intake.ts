@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ExtractionCompleted, ExtractionFailed, ExtractionStarted } from '@irp/contracts';
+import { OwnerMismatch } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { ExpensesService } from '../expenses/expenses.service';
 import { OwnerLock } from '../expenses/owner-lock';
@@ -12,6 +13,7 @@ import { ProgressPublisher } from './progress.publisher';
  * What the ocr service reports about a document, applied to it: a completed extraction becomes an
  * expense (exactly once per document, however often the report arrives), a failure is recorded
  * with its reason. Each returns the announcement to make once the transaction has committed.
+ * News about a document of another user than the event's is refused (OwnerMismatch: dead-lettered).
  */
 @Injectable()
 export class ExtractionIntake {
@@ -25,8 +27,9 @@ export class ExtractionIntake {
     private readonly ownerLock: OwnerLock,
   ) {}
 
-  async started({ documentId }: ExtractionStarted): Promise<(() => void) | void> {
+  async started({ documentId }: ExtractionStarted, userId: string): Promise<(() => void) | void> {
     const document = await this.documents.findForUpdate(documentId);
+    if (document && document.userId !== userId) throw new OwnerMismatch(`document ${documentId}`);
     if (!document || document.status !== 'queued') return; // late or repeated news
     document.status = 'processing';
     document.progress = 10;
@@ -34,9 +37,10 @@ export class ExtractionIntake {
     return () => this.progress.publish(document);
   }
 
-  async completed({ documentId, extraction, imageHash }: ExtractionCompleted): Promise<(() => void) | void> {
+  async completed({ documentId, extraction, imageHash }: ExtractionCompleted, userId: string): Promise<(() => void) | void> {
     const owner = await this.documents.ownerOf(documentId);
     if (!owner) return; // deleted
+    if (owner !== userId) throw new OwnerMismatch(`document ${documentId}`);
     await this.ownerLock.take(owner); // its twins stay while it is filed against them
     const document = await this.documents.findForUpdate(documentId);
     if (!document || document.expenseId || document.status === 'completed') return; // deleted, or already filed
@@ -57,8 +61,9 @@ export class ExtractionIntake {
     return () => this.progress.publish(document);
   }
 
-  async failed({ documentId, reason }: ExtractionFailed): Promise<(() => void) | void> {
+  async failed({ documentId, reason }: ExtractionFailed, userId: string): Promise<(() => void) | void> {
     const document = await this.documents.findForUpdate(documentId);
+    if (document && document.userId !== userId) throw new OwnerMismatch(`document ${documentId}`);
     if (!document || document.status === 'completed') return;
     document.status = 'failed';
     document.failureReason = reason;

@@ -1,14 +1,16 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { STREAMS, SUBJECTS, type EventEnvelope, type ExtractionCompleted, type ExtractionFailed, type ExtractionStarted } from '@irp/contracts';
+import { STREAMS, SUBJECTS } from '@irp/contracts';
 import { DurableConsumer, ensureStream, NATS_CONNECTION } from '@irp/messaging';
 import { ExtractionIntake } from './extraction-intake';
+
+type OcrEvent = typeof SUBJECTS.extractionStarted | typeof SUBJECTS.extractionCompleted | typeof SUBJECTS.extractionFailed;
 
 /** Subscribes expenses to the ocr service's events (stream OCR), applying each once. */
 @Injectable()
 export class OcrEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer?: DurableConsumer;
+  private consumer?: DurableConsumer<OcrEvent>;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
@@ -22,24 +24,15 @@ export class OcrEventsConsumer implements OnApplicationBootstrap, BeforeApplicat
       this.nc,
       this.orm,
       { stream: STREAMS.OCR.name, durable: 'expenses-documents', filterSubject: 'ocr.events.>', concurrency: 4 },
-      (event) => this.apply(event),
+      {
+        [SUBJECTS.extractionStarted]: (data, event) => this.intake.started(data, event.subject.userId),
+        [SUBJECTS.extractionCompleted]: (data, event) => this.intake.completed(data, event.subject.userId),
+        [SUBJECTS.extractionFailed]: (data, event) => this.intake.failed(data, event.subject.userId),
+      },
     );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
-  }
-
-  private apply(event: EventEnvelope): Promise<(() => void) | void> {
-    switch (event.type) {
-      case SUBJECTS.extractionStarted:
-        return this.intake.started(event.data as ExtractionStarted);
-      case SUBJECTS.extractionCompleted:
-        return this.intake.completed(event.data as ExtractionCompleted);
-      case SUBJECTS.extractionFailed:
-        return this.intake.failed(event.data as ExtractionFailed);
-      default:
-        return Promise.resolve(); // a newer event type: not ours to handle yet
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { withRequestContext } from '@irp/persistence';
 import { getLogger } from '@irp/observability';
 import { ExpenseRepository } from './expense.repository';
 
@@ -19,7 +20,7 @@ export class IdempotencyKeysPurge {
   @Interval(60 * 60 * 1000)
   async purge(): Promise<number> {
     try {
-      const removed = await RequestContext.create(this.orm.em, () => this.expenses.deleteIdempotencyKeysBefore(new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS)));
+      const removed = await withRequestContext(this.orm, () => this.expenses.deleteIdempotencyKeysBefore(new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS)));
       if (removed > 0) this.log.info({ removed }, 'expired idempotency keys removed');
       return removed;
     } catch (error) {

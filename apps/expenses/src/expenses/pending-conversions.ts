@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { withRequestContext } from '@irp/persistence';
 import type { Subscription } from 'rxjs';
 import { getLogger } from '@irp/observability';
 import { EXPENSES_CONFIG, type ExpensesConfig } from '../config/env';
@@ -70,7 +71,7 @@ export class PendingConversions implements OnApplicationBootstrap, OnApplication
     let converted = 0;
     let afterId: string | undefined;
     for (;;) {
-      const batch = await RequestContext.create(this.orm.em, () => this.convertBatch(afterId));
+      const batch = await withRequestContext(this.orm, () => this.convertBatch(afterId));
       converted += batch.converted;
       if (!batch.lastId) break;
       afterId = batch.lastId;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { withRequestContext } from '@irp/persistence';
 import { CronJob } from 'cron';
 import CircuitBreaker from 'opossum';
 import { parseEcbXml } from '@irp/money';
@@ -59,7 +60,7 @@ export class EcbFeedService implements OnApplicationBootstrap, OnApplicationShut
     try {
       const xml = await this.breaker.fire(url);
       const days = parseEcbXml(xml);
-      await RequestContext.create(this.orm.em, () => this.rates.import('ECB', days));
+      await withRequestContext(this.orm, () => this.rates.import('ECB', days));
       fetches.inc({ outcome: 'ok' });
       return true;
     } catch (error) {
@@ -70,7 +71,7 @@ export class EcbFeedService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async backfillIfStale(): Promise<void> {
-    const latest = await RequestContext.create(this.orm.em, () => this.rates.latestDate());
+    const latest = await withRequestContext(this.orm, () => this.rates.latestDate());
     if (latest && Date.now() - Date.parse(latest) < STALE_AFTER_DAYS * DAY_MS) return;
     await this.fetch(this.config.fx.historyUrl);
   }

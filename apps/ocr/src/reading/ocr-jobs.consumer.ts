@@ -1,12 +1,10 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { STREAMS, SUBJECTS, type EventOf } from '@irp/contracts';
+import { STREAMS, SUBJECTS } from '@irp/contracts';
 import { DurableConsumer, ensureStream, NATS_CONNECTION } from '@irp/messaging';
 import { OCR_CONFIG, type OcrConfig } from '../config/env';
 import { ReadDocumentService } from './read-document.service';
-
-type Job = EventOf<typeof SUBJECTS.ocrJobRequested>;
 
 /**
  * Takes jobs from the OCR_JOBS work queue, as many at once as there are OCR workers: explicit acks,
@@ -15,7 +13,7 @@ type Job = EventOf<typeof SUBJECTS.ocrJobRequested>;
  */
 @Injectable()
 export class OcrJobsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer?: DurableConsumer;
+  private consumer?: DurableConsumer<typeof SUBJECTS.ocrJobRequested>;
 
   constructor(
     @Inject(OCR_CONFIG) private readonly config: OcrConfig,
@@ -37,9 +35,9 @@ export class OcrJobsConsumer implements OnApplicationBootstrap, BeforeApplicatio
         concurrency: workers,
         ackWaitMs,
         maxDeliver,
-        onGiveUp: (event, reason) => this.reading.giveUp(event as Job, reason),
+        onGiveUp: (event, reason) => this.reading.giveUp(event, reason),
       },
-      (event, delivery) => this.reading.handle(event as Job, delivery),
+      { [SUBJECTS.ocrJobRequested]: (_job, event, delivery) => this.reading.handle(event, delivery) },
     );
   }
 

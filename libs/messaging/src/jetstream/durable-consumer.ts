@@ -1,27 +1,16 @@
-import { RequestContext, type MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, JetStreamApiCodes, JetStreamApiError, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { headers as createHeaders, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
-import type { EventEnvelope } from '@irp/contracts';
+import { DtoValidationError, EVENT_CONTRACTS, EventEnvelopeDto, isEventSubject, parseDto, type EventOf, type EventSubject } from '@irp/contracts';
 import { counter, getLogger } from '@irp/observability';
+import { withRequestContext } from '@irp/persistence';
 import { handleOnce } from '../inbox/handle-once';
 import { extractTraceContext } from '../trace-context';
+import { OwnerMismatch, type EventHandlerOf, type EventHandlers } from './event-handlers';
 import { DEAD_LETTER_STREAM, ensureStream } from './streams';
 
-export interface DeliveryInfo {
-  /** 1 on first delivery. */
-  deliveryCount: number;
-  /** Tells the server the job is still being worked on (resets its ack wait). */
-  heartbeat(): void;
-}
-
-/**
- * Applies one event inside the consumer's transaction. It may return a function to run once that
- * transaction has committed (announcing the new state, say), never before.
- */
-export type EventHandler = (event: EventEnvelope, delivery: DeliveryInfo) => Promise<void | (() => void)>;
-
-export interface DurableConsumerSpec {
+export interface DurableConsumerSpec<S extends EventSubject = EventSubject> {
   stream: string;
   /** Durable name; also the inbox key, so it must stay stable across releases. */
   durable: string;
@@ -31,22 +20,31 @@ export interface DurableConsumerSpec {
   ackWaitMs?: number;
   /** Messages handled at once (default 1: in order). */
   concurrency?: number;
-  /** Called (in its own request context) before an event is dead-lettered, e.g. to tell the user. */
-  onGiveUp?: (event: EventEnvelope, reason: string) => Promise<void>;
+  /** Called (in its own request context) before a valid event is dead-lettered, e.g. to tell the user. */
+  onGiveUp?: (event: EventOf<S>, reason: string) => Promise<void>;
 }
 
 const tracer = trace.getTracer('@irp/messaging');
 const handled = counter({ name: 'events_handled_total', help: 'Events handled by durable consumers', labelNames: ['consumer', 'outcome'] });
+const ignored = counter({ name: 'events_ignored_total', help: 'Events of a type the consumer has no handler for (acked, not applied)', labelNames: ['consumer', 'type'] });
 
+/** A message no retry can fix: dead-lettered at once. */
 class PoisonMessage extends Error {}
 
+function describeInvalid(error: DtoValidationError): string {
+  return error.fields.map(({ field, messages }) => `${field}: ${messages.join('; ')}`).join(', ');
+}
+
 /**
- * A durable JetStream pull consumer with explicit acks. Each event is applied exactly once per
+ * A durable JetStream pull consumer with explicit acks and a typed handler per event subject. The
+ * envelope and the payload are validated against the contracts before a handler runs; an invalid
+ * event, or one whose user does not own what it names, is dead-lettered at once with the reason;
+ * an event type without a handler is acked and counted. Each event is applied exactly once per
  * consumer through the inbox (in one transaction with the handler's writes, in its own MikroORM
  * request context); failures are redelivered with back-off up to maxDeliver, then published to
  * `dlq.<stream>.<durable>` with the reason and terminated.
  */
-export class DurableConsumer {
+export class DurableConsumer<S extends EventSubject = EventSubject> {
   private readonly log = getLogger(DurableConsumer.name);
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
@@ -55,12 +53,12 @@ export class DurableConsumer {
   private constructor(
     private readonly nc: NatsConnection,
     private readonly orm: MikroORM,
-    private readonly spec: Required<Omit<DurableConsumerSpec, 'onGiveUp'>> & Pick<DurableConsumerSpec, 'onGiveUp'>,
-    private readonly handler: EventHandler,
+    private readonly spec: Required<Omit<DurableConsumerSpec<S>, 'onGiveUp'>> & Pick<DurableConsumerSpec<S>, 'onGiveUp'>,
+    private readonly handlers: EventHandlers<S>,
   ) {}
 
-  static async start(nc: NatsConnection, orm: MikroORM, spec: DurableConsumerSpec, handler: EventHandler): Promise<DurableConsumer> {
-    const consumer = new DurableConsumer(nc, orm, { maxDeliver: 5, ackWaitMs: 30_000, concurrency: 1, ...spec }, handler);
+  static async start<S extends EventSubject>(nc: NatsConnection, orm: MikroORM, spec: DurableConsumerSpec<S>, handlers: EventHandlers<S>): Promise<DurableConsumer<S>> {
+    const consumer = new DurableConsumer<S>(nc, orm, { maxDeliver: 5, ackWaitMs: 30_000, concurrency: 1, ...spec }, handlers);
     await consumer.setUp();
     return consumer;
   }
@@ -114,11 +112,17 @@ export class DurableConsumer {
     try {
       if (deliveryCount > this.spec.maxDeliver) throw new PoisonMessage(`gave up after ${this.spec.maxDeliver} deliveries`);
       const event = this.decode(message);
+      const handler = this.handlerFor(event.type);
+      if (!handler) {
+        message.ack(); // a type this consumer does not apply (yet): not an error
+        ignored.inc({ consumer: this.spec.durable, type: event.type });
+        return;
+      }
       const committed: { announce?: () => void } = {};
       await context.with(trace.setSpan(parent, span), () =>
-        RequestContext.create(this.orm.em, () =>
+        withRequestContext(this.orm, () =>
           handleOnce(this.orm.em, this.spec.durable, event.id, async () => {
-            committed.announce = (await this.handler(event, { deliveryCount, heartbeat: () => message.working() })) ?? undefined;
+            committed.announce = (await handler(event.data, event, { deliveryCount, heartbeat: () => message.working() })) ?? undefined;
           }),
         ),
       );
@@ -133,24 +137,39 @@ export class DurableConsumer {
     }
   }
 
-  private decode(message: JsMsg): EventEnvelope {
+  private handlerFor(type: string): EventHandlerOf<S> | undefined {
+    return Object.hasOwn(this.handlers, type) ? (this.handlers[type as S] as EventHandlerOf<S>) : undefined;
+  }
+
+  /** The envelope, and for a type this consumer handles, the payload checked against its contract class. */
+  private decode(message: JsMsg): EventOf<S> {
+    let raw: unknown;
     try {
-      const event = message.json<EventEnvelope>();
-      if (typeof event?.id !== 'string' || typeof event.type !== 'string') throw new Error('not an event envelope');
-      return event;
+      raw = message.json<unknown>();
     } catch (error) {
       throw new PoisonMessage(`undecodable message: ${(error as Error).message}`);
+    }
+    try {
+      const envelope = parseDto(EventEnvelopeDto, raw);
+      if (!isEventSubject(envelope.type) || !this.handlerFor(envelope.type)) return envelope as EventOf<S>;
+      const payloadClass = EVENT_CONTRACTS[envelope.type].payload as new () => object;
+      return { ...envelope, data: parseDto(payloadClass, envelope.data) } as EventOf<S>;
+    } catch (error) {
+      if (error instanceof DtoValidationError) throw new PoisonMessage(`invalid event: ${describeInvalid(error)}`);
+      throw error;
     }
   }
 
   private async fail(message: JsMsg, error: unknown): Promise<void> {
     const deliveryCount = message.info.deliveryCount;
     const reason = error instanceof Error ? error.message : String(error);
-    if (error instanceof PoisonMessage || deliveryCount >= this.spec.maxDeliver) {
+    if (error instanceof PoisonMessage || error instanceof OwnerMismatch || deliveryCount >= this.spec.maxDeliver) {
       this.log.error({ err: error, subject: message.subject, deliveryCount, consumer: this.spec.durable }, 'event dead-lettered');
       await this.giveUp(message, reason);
       await this.deadLetter(message, reason);
-      message.term(reason);
+      // No reason on the TERM itself: nats-server 2.9 ignores "+TERM <reason>", leaving the message
+      // pending (it blocked the consumer at max_ack_pending). The reason travels on the dead letter.
+      message.term();
       handled.inc({ consumer: this.spec.durable, outcome: 'dead_lettered' });
       return;
     }
@@ -161,9 +180,14 @@ export class DurableConsumer {
 
   private async giveUp(message: JsMsg, reason: string): Promise<void> {
     if (!this.spec.onGiveUp) return;
+    let event: EventOf<S>;
     try {
-      const event = this.decode(message);
-      await RequestContext.create(this.orm.em, () => this.spec.onGiveUp?.(event, reason));
+      event = this.decode(message);
+    } catch {
+      return; // nothing trustworthy to tell anyone about
+    }
+    try {
+      await withRequestContext(this.orm, () => this.spec.onGiveUp?.(event, reason) ?? Promise.resolve());
     } catch (error) {
       this.log.error({ err: error, consumer: this.spec.durable }, 'giving up on an event failed too');
     }
