@@ -1,5 +1,5 @@
 import './instrument';
-import { runMain } from '@irp/config';
-import { createAuthService } from './bootstrap';
+import { runService } from '@irp/platform';
+import { AUTH_SERVICE } from './service';
 
-runMain('auth', () => createAuthService(process.env));
+runService(AUTH_SERVICE);

@@ -1,4 +1,4 @@
-import { runMigrateCli } from '@irp/persistence';
-import { authOrmConfig } from './orm.config';
+import { runServiceMigrations } from '@irp/platform';
+import { AUTH_SERVICE } from './service';
 
-void runMigrateCli('auth', (url) => authOrmConfig({ url }));
+runServiceMigrations(AUTH_SERVICE);

@@ -1,8 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, DatabaseServiceEnv, loadEnv } from '@irp/config';
 import { configureLogging } from '@irp/observability';
-import { authOrmConfig } from './orm.config';
+import { serviceOrmOptions } from '@irp/platform';
+import { AUTH_SERVICE } from './service';
 import { changeRole, ROLES, UnknownAccountError, type Role } from './users/user-roles';
+import { UserRepository } from './users/user.repository';
 
 // `node dist/apps/auth/src/roles.js grant|revoke <email> [admin]`: gives or takes a role of an
 // account that exists, straight in the auth schema (roles are never granted through the API, so
@@ -19,9 +21,9 @@ async function main(): Promise<void> {
   try {
     if ((action !== 'grant' && action !== 'revoke') || !email || !ROLES.includes(role as Role)) throw new ConfigError([USAGE]);
     const env = loadEnv(RolesEnv, process.env);
-    const orm = await MikroORM.init(authOrmConfig({ url: env.DATABASE_URL }));
+    const orm = await MikroORM.init(serviceOrmOptions(AUTH_SERVICE, { url: env.DATABASE_URL }));
     try {
-      const roles = await changeRole(orm.em.fork(), email, role as Role, action);
+      const roles = await changeRole(new UserRepository(orm.em.fork()), email, role as Role, action);
       process.stdout.write(`${email}: ${roles.length > 0 ? roles.join(', ') : 'no roles'}\n`);
     } finally {
       await orm.close();

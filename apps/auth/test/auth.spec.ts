@@ -6,6 +6,7 @@ import { DomainError, SUBJECTS, type EventEnvelope, type UserRegistered } from '
 import { loadAuthConfig } from '../src/config/env';
 import { RefreshToken } from '../src/tokens/refresh-token.entity';
 import { changeRole, UnknownAccountError } from '../src/users/user-roles';
+import { UserRepository } from '../src/users/user.repository';
 import { startAuth, type AuthUnderTest } from './auth-service';
 
 const PASSWORD = 'correct horse battery staple';
@@ -106,7 +107,7 @@ describe('auth service over NATS', () => {
     await auth.rpc.request(SUBJECTS.registerUser, { email, password: PASSWORD });
     const first = await auth.rpc.request(SUBJECTS.issueTokens, { email, password: PASSWORD });
     expect(roles(first.accessToken)).toEqual([]);
-    const em = () => auth.app.get(MikroORM).em.fork();
+    const em = () => new UserRepository(auth.app.get(MikroORM).em.fork());
 
     expect(await changeRole(em(), email.toUpperCase(), 'admin', 'grant')).toEqual(['admin']);
     expect(await changeRole(em(), email, 'admin', 'grant')).toEqual(['admin']);

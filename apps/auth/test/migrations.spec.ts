@@ -1,7 +1,8 @@
 import { migrate } from '@irp/persistence';
 import { createTestDatabase, type TestDatabase } from '@irp/testing';
 import { AUTH_MIGRATIONS } from '../src/migrations';
-import { authOrmConfig } from '../src/orm.config';
+import { serviceOrmOptions } from '@irp/platform';
+import { AUTH_SERVICE } from '../src/service';
 
 describe('auth migrations', () => {
   let database: TestDatabase;
@@ -15,7 +16,7 @@ describe('auth migrations', () => {
   });
 
   it('cover every entity (no migration missing), and go down and up again', async () => {
-    const config = authOrmConfig({ url: database.url });
+    const config = serviceOrmOptions(AUTH_SERVICE, { url: database.url });
     expect(await migrate(config, 'up')).toHaveLength(AUTH_MIGRATIONS.length);
     expect(await migrate(config, 'check')).toEqual([]);
     expect(await migrate(config, 'down')).toHaveLength(1);

@@ -17,7 +17,9 @@ export { recordEvent } from './outbox/record-event';
 export { createEvent, publishEvent } from './jetstream/publish-event';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { outboxNotifyTrigger } from './outbox/outbox-notifications';
+export { messagingTables } from './outbox/messaging-tables';
 export { OutboxModule, type OutboxModuleOptions } from './outbox/outbox.module';
+export { Outbox } from './outbox/outbox';
 export { handleOnce } from './inbox/handle-once';
 
 /** Tables every service that publishes or consumes events keeps in its own schema. */

@@ -3,3 +3,5 @@ export { migrate, type MigrateCommand } from './migrate';
 export { SERVICE_SCHEMAS, serviceOrmConfig, type ServiceOrmOptions, type ServiceSchema } from './orm-config';
 export { runMigrateCli } from './migrate-cli';
 export { withRequestContext } from './request-context';
+export { UnitOfWork } from './unit-of-work';
+export { isOptimisticLockFailure, isUniqueViolation } from './constraint-errors';

@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { normalizeEmail, User } from './user.entity';
+import type { UserRepository } from './user.repository';
 
 /** Roles an operator can grant. */
 export const ROLES = ['admin'] as const;
@@ -16,10 +15,10 @@ export class UnknownAccountError extends Error {
  * Grants or revokes a role of an existing account and answers its roles. Tokens carry the change
  * from the account's next login or refresh, so a revoked role lasts at most one access token.
  */
-export async function changeRole(em: EntityManager, email: string, role: Role, action: 'grant' | 'revoke'): Promise<string[]> {
-  const user = await em.findOne(User, { emailNormalized: normalizeEmail(email) });
+export async function changeRole(users: UserRepository, email: string, role: Role, action: 'grant' | 'revoke'): Promise<string[]> {
+  const user = await users.findByEmail(email);
   if (!user) throw new UnknownAccountError(email);
   user.roles = action === 'grant' ? [...new Set([...user.roles, role])] : user.roles.filter((held) => held !== role);
-  await em.flush();
+  await users.flush();
   return user.roles;
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { recordEvent } from '@irp/messaging';
-import { SUBJECTS } from '@irp/contracts';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { isUniqueViolation } from '@irp/persistence';
 import { normalizeEmail, User } from './user.entity';
+import { UsersErrors } from './users.errors';
 
 @Injectable()
 export class UserRepository {
@@ -16,22 +16,22 @@ export class UserRepository {
     return this.em.findOne(User, { emailNormalized: normalizeEmail(email) });
   }
 
-  /** Stores the user and its `user.registered` event together; false when the e-mail is taken. */
-  async addWithRegisteredEvent(user: User): Promise<boolean> {
+  /** Stores a new user; the unique index on the e-mail decides races between two registrations of one address. */
+  async add(user: User): Promise<void> {
     try {
-      await this.em.transactional(async (tx) => {
-        tx.persist(user);
-        recordEvent(tx, SUBJECTS.userRegistered, user.id, { userId: user.id, email: user.email });
-      });
-      return true;
+      await this.em.persist(user).flush();
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) return false;
+      if (isUniqueViolation(error)) throw UsersErrors.emailTaken();
       throw error;
     }
   }
 
   async updatePasswordHash(user: User, passwordHash: string): Promise<void> {
     user.passwordHash = passwordHash;
+    await this.em.flush();
+  }
+
+  async flush(): Promise<void> {
     await this.em.flush();
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { UserView } from '@irp/contracts';
+import { SUBJECTS, type UserView } from '@irp/contracts';
+import { Outbox } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
+import { UnitOfWork } from '@irp/persistence';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -17,13 +19,17 @@ export class UsersService {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly outbox: Outbox,
   ) {}
 
   async register(email: string, password: string): Promise<User> {
     if (await this.users.findByEmail(email)) throw UsersErrors.emailTaken();
     const user = new User(email, await this.hasher.hash(password));
-    // The unique index decides races between two registrations of one address.
-    if (!(await this.users.addWithRegisteredEvent(user))) throw UsersErrors.emailTaken();
+    await this.unitOfWork.run(async () => {
+      await this.users.add(user);
+      this.outbox.record(SUBJECTS.userRegistered, user.id, { userId: user.id, email: user.email });
+    });
     this.log.info({ userId: user.id }, 'user registered');
     return user;
   }
