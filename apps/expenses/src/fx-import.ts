@@ -6,7 +6,8 @@ import { configureLogging } from '@irp/observability';
 import { DatabaseServiceEnv } from '@irp/config';
 import { FxRateRepository } from './fx/fx-rate.repository';
 import { FxRatesService } from './fx/fx-rates.service';
-import { expensesOrmConfig } from './orm.config';
+import { serviceOrmOptions } from '@irp/platform';
+import { EXPENSES_SERVICE } from './service';
 
 // `node dist/apps/expenses/src/fx-import.js <ecb-file.xml>`: stores the rates of an ECB reference
 // rates file (daily or historical) straight into the expenses schema. Needs only DATABASE_URL; the
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     if (!file) throw new ConfigError(['usage: fx-import.js <eurofxref.xml>']);
     const env = loadEnv(FxImportEnv, process.env);
     const days = parseEcbXml(await readFile(file, 'utf8'));
-    const orm = await MikroORM.init(expensesOrmConfig({ url: env.DATABASE_URL }));
+    const orm = await MikroORM.init(serviceOrmOptions(EXPENSES_SERVICE, { url: env.DATABASE_URL }));
     try {
       const result = await new FxRatesService(new FxRateRepository(orm.em.fork())).import('ECB', days);
       log.info(result, `imported ${result.rates} rates of ${result.days} days`);

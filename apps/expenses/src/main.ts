@@ -1,5 +1,5 @@
 import './instrument';
-import { runMain } from '@irp/config';
-import { createExpensesService } from './bootstrap';
+import { runService } from '@irp/platform';
+import { EXPENSES_SERVICE } from './service';
 
-runMain('expenses', () => createExpensesService(process.env));
+runService(EXPENSES_SERVICE);

@@ -1,4 +1,4 @@
-import { runMigrateCli } from '@irp/persistence';
-import { expensesOrmConfig } from './orm.config';
+import { runServiceMigrations } from '@irp/platform';
+import { EXPENSES_SERVICE } from './service';
 
-void runMigrateCli('expenses', (url) => expensesOrmConfig({ url }));
+runServiceMigrations(EXPENSES_SERVICE);

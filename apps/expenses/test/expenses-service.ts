@@ -2,8 +2,8 @@ import type { INestMicroservice } from '@nestjs/common';
 import { RpcClient } from '@irp/messaging';
 import { migrate } from '@irp/persistence';
 import { startServiceInProcess, type InProcessService, type TestInfrastructureOptions } from '@irp/testing';
-import { createExpensesService } from '../src/bootstrap';
-import { expensesOrmConfig } from '../src/orm.config';
+import { bootstrapService, serviceOrmOptions } from '@irp/platform';
+import { EXPENSES_SERVICE } from '../src/service';
 
 export type ExpensesUnderTest = InProcessService<INestMicroservice> & { rpc: RpcClient };
 
@@ -11,8 +11,8 @@ export type ExpensesUnderTest = InProcessService<INestMicroservice> & { rpc: Rpc
 export async function startExpenses(options: TestInfrastructureOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<ExpensesUnderTest> {
   const service = await startServiceInProcess({
     ...options,
-    migrate: (url) => migrate(expensesOrmConfig({ url }), 'up'),
-    create: createExpensesService,
+    migrate: (url) => migrate(serviceOrmOptions(EXPENSES_SERVICE, { url }), 'up'),
+    create: (env) => bootstrapService(EXPENSES_SERVICE, env),
     env: { FX_FEED_ENABLED: 'false', ...options.env },
   });
   return { ...service, rpc: new RpcClient(service.nc) };

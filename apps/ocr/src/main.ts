@@ -1,6 +1,5 @@
 import './instrument';
-import { runMain } from '@irp/config';
-import { createOcrService } from './bootstrap';
+import { runService } from '@irp/platform';
+import { OCR_SERVICE } from './service';
 
-// A job in flight may take minutes; it is redelivered anyway if we are cut off, but finishing is cheaper.
-runMain('ocr', () => createOcrService(process.env), { shutdownTimeoutMs: 110_000 });
+runService(OCR_SERVICE);

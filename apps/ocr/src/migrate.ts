@@ -1,4 +1,4 @@
-import { runMigrateCli } from '@irp/persistence';
-import { ocrOrmConfig } from './orm.config';
+import { runServiceMigrations } from '@irp/platform';
+import { OCR_SERVICE } from './service';
 
-void runMigrateCli('ocr', (url) => ocrOrmConfig({ url }));
+runServiceMigrations(OCR_SERVICE);

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { BLOB_STORE, type BlobStore } from '@irp/blob-store';
 import { PROGRESS_SUBJECTS, SUBJECTS, type DocumentProgress, type EventOf, type Extraction } from '@irp/contracts';
-import { createEvent, JETSTREAM, NATS_CONNECTION, publishEvent, recordEvent, type DeliveryInfo } from '@irp/messaging';
+import { createEvent, JETSTREAM, NATS_CONNECTION, Outbox, publishEvent, type DeliveryInfo } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
+import { UnitOfWork } from '@irp/persistence';
 import { UnreadableDocumentError } from '@irp/receipt-reading';
 import { OCR_CONFIG, type OcrConfig } from '../config/env';
 import { ReaderPool } from './document-reader.provider';
 import { ExtractionRecord } from './extraction-record.entity';
+import { ExtractionRecordRepository } from './extraction-record.repository';
 import { perceptualHash } from './image-hash';
 
 type Job = EventOf<typeof SUBJECTS.ocrJobRequested>;
@@ -29,7 +30,9 @@ export class ReadDocumentService {
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(JETSTREAM) private readonly js: JetStreamClient,
     private readonly pool: ReaderPool,
-    private readonly em: EntityManager,
+    private readonly records: ExtractionRecordRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly outbox: Outbox,
   ) {}
 
   async handle(job: Job, delivery: DeliveryInfo): Promise<void> {
@@ -61,19 +64,19 @@ export class ReadDocumentService {
 
   /** After every attempt failed (dead-lettered job): the user learns it, in a transaction of its own. */
   async giveUp(job: Job, reason: string): Promise<void> {
-    await this.em.transactional(async () => {
+    await this.unitOfWork.run(async () => {
       this.fail(job.subject.userId, job.data.documentId, `the document could not be read (${reason})`);
     });
   }
 
   private record(userId: string, documentId: string, extraction: Extraction, imageHash: string | null): void {
-    this.em.persist(new ExtractionRecord(documentId, userId, extraction, imageHash));
-    recordEvent(this.em, SUBJECTS.extractionCompleted, userId, { documentId, extraction, imageHash });
+    this.records.add(new ExtractionRecord(documentId, userId, extraction, imageHash));
+    this.outbox.record(SUBJECTS.extractionCompleted, userId, { documentId, extraction, imageHash });
   }
 
   private fail(userId: string, documentId: string, reason: string): void {
     this.log.info({ documentId, reason }, 'document unreadable');
-    recordEvent(this.em, SUBJECTS.extractionFailed, userId, { documentId, reason });
+    this.outbox.record(SUBJECTS.extractionFailed, userId, { documentId, reason });
   }
 
   private progress(documentId: string, progress: number, stage: string): void {
