@@ -17,7 +17,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'package.json'));
 const yaml = require('js-yaml');
 
-const { loadRegistry, secretsOf } = require('./tools/registry/registry.cjs');
+const { loadRegistry, secretsOf } = require('./libs/service-registry/tool/registry.cjs');
 
 /** Secrets created outside kustomize (`kubectl create secret`), per overlay: in prod, each registered service's own and the Ingress' TLS. */
 const serviceSecrets = loadRegistry(root).services.filter((service) => secretsOf(service).length).map((service) => `${service.name}-secrets`);

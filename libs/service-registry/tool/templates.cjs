@@ -9,6 +9,8 @@ const extraSecrets = (s) => secretsOf(s).filter((e) => e.name !== 'DATABASE_URL'
 /** Required non-secret variables without a default (e.g. the gateway's PORT). */
 const extraConfig = (s) => s.env.filter((e) => !e.secret && !e.optional && e.name !== 'PORT');
 
+const possessive = (name) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
 function secretKeyRef(s, key, optional) {
   return `            - name: ${key}
               valueFrom:
@@ -194,7 +196,7 @@ spec:
 }
 
 function k8sMigrateJob(s) {
-  return `# Applies ${s.name}${s.name.endsWith('s') ? "'" : "'s"} migrations (schema \`${s.schema}\`; \`migrate.js up\`: idempotent, needs only
+  return `# Applies ${possessive(s.name)} migrations (schema \`${s.schema}\`; \`migrate.js up\`: idempotent, needs only
 # DATABASE_URL) with the same image as the release being rolled out. Same as auth's Job: see the
 # top of k8s/base/auth/migrate-job.yaml for why a Job and how a release orders it before the
 # servers (deploy/README.md, "Kubernetes").
@@ -297,7 +299,7 @@ function composeBuildAnchor(s) {
 }
 
 function composeMigrate(s) {
-  return `  # One-shot: applies ${s.name}'s migrations (schema \`${s.schema}\`), then exits.
+  return `  # One-shot: applies ${possessive(s.name)} migrations (schema \`${s.schema}\`), then exits.
   ${s.name}-migrate:
     image: irp/${s.name}:\${IRP_TAG:-dev}
     build: *${s.name}-build
