@@ -3,12 +3,13 @@
 //   npm run registry:sync    rewrites the generated parts, scaffolds a newly registered service's
 //                            compose blocks and k8s folder, then reports what still disagrees
 //   npm run registry:check   changes nothing; fails listing what is stale or inconsistent (CI)
-// Imported, it offers the same as functions (the service generator calls addService).
+// Imported, it offers the same as functions (the service generator calls addService, and
+// removeService to undo a throwaway one).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import registryTool from '../../libs/service-registry/tool/index.cjs';
 
-export const { addService, checkTree, syncTree } = registryTool;
+export const { addService, removeService, checkTree, syncTree } = registryTool;
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,4 +1,4 @@
-import { addService, checkTree, loadRegistry } from '../tool/index.cjs';
+import { addService, checkTree, loadRegistry, removeService } from '../tool/index.cjs';
 import { WorkspaceCopy } from './workspace-copy';
 
 describe('addService', () => {
@@ -38,5 +38,30 @@ describe('addService', () => {
     expect(() => addService(tree.root, { name: 'tax', schema: 'expenses' })).toThrow(/schema expenses is owned by two services/);
     expect(tree.read('libs/service-registry/src/services.json')).toBe(before);
     expect(checkTree(tree.root)).toEqual([]);
+  });
+});
+
+describe('removeService', () => {
+  let tree: WorkspaceCopy;
+  beforeEach(() => {
+    tree = new WorkspaceCopy();
+  });
+  afterEach(() => tree.remove());
+
+  it('undoes addService: every file is as it was', () => {
+    const files = ['libs/service-registry/src/services.json', 'docker-compose.yml', 'deploy/prometheus/prometheus.yml', 'k8s/base/kustomization.yaml', 'k8s/overlays/dev/kustomization.yaml', 'k8s/overlays/prod/kustomization.yaml', 'apps/e2e/project.json', 'tools/launcher/project.json'];
+    const before = files.map((file) => tree.read(file));
+    addService(tree.root, { name: 'budgets', schema: 'budgets', streams: ['BUDGETS'] });
+    expect(tree.exists('k8s/base/budgets')).toBe(true);
+
+    expect(removeService(tree.root, 'budgets')).toEqual({ written: expect.arrayContaining(['deploy/prometheus/prometheus.yml']), errors: [] });
+
+    expect(files.map((file) => tree.read(file))).toEqual(before);
+    expect(tree.exists('k8s/base/budgets')).toBe(false);
+    expect(checkTree(tree.root)).toEqual([]);
+  });
+
+  it('refuses a service that is not registered', () => {
+    expect(() => removeService(tree.root, 'billing')).toThrow('billing is not registered');
   });
 });

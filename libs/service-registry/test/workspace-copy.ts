@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -36,6 +36,10 @@ export class WorkspaceCopy {
     const after = change(before);
     if (after === before) throw new Error(`the edit of ${file} changed nothing`);
     this.write(file, after);
+  }
+
+  exists(file: string): boolean {
+    return existsSync(path.join(this.root, file));
   }
 
   mkdir(dir: string): void {

@@ -4,5 +4,6 @@
 const { loadRegistry, validateRegistry, REGISTRY_FILE } = require('./registry.cjs');
 const { checkTree, planSync, syncTree } = require('./sync.cjs');
 const { addService, nextOpsPort } = require('./add-service.cjs');
+const { removeService } = require('./remove-service.cjs');
 
-module.exports = { REGISTRY_FILE, loadRegistry, validateRegistry, checkTree, planSync, syncTree, addService, nextOpsPort };
+module.exports = { REGISTRY_FILE, loadRegistry, validateRegistry, checkTree, planSync, syncTree, addService, nextOpsPort, removeService };

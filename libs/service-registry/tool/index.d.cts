@@ -45,3 +45,5 @@ export declare function syncTree(root: string): { written: string[]; errors: str
 /** Registers a service and syncs; throws, changing nothing, on an invalid or clashing entry. */
 export declare function addService(root: string, service: NewService): { service: RegistryService; written: string[]; errors: string[] };
 export declare function nextOpsPort(registry: Registry, name: string): number;
+/** Unregisters a service, deletes its compose blocks, k8s folder and dev Secret generator, and syncs. */
+export declare function removeService(root: string, name: string): { written: string[]; errors: string[] };
