@@ -2,7 +2,7 @@
 // docker-compose.yml against the registry. Its service blocks are hand-tuned (comments, extra
 // variables), so they are written once from a template when a service is registered and checked
 // ever after: names, image, build arg, ops port, published port, required variables, migration.
-const { composeBlocks, composeBuildAnchor } = require('./templates.cjs');
+const { composeBlocks, composeBuildAnchor } = require('./templates/compose.cjs');
 
 const FILE = 'docker-compose.yml';
 

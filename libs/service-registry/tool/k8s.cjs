@@ -2,7 +2,9 @@
 // k8s/base/<service>/ against the registry. Like the compose blocks, a service's folder is written
 // once from templates and then hand-tuned (resources, HPA, PDB), so it is checked, not regenerated.
 const { secretsOf } = require('./registry.cjs');
-const { devSecretGenerator, extraSecrets, k8sFolder } = require('./templates.cjs');
+const { extraSecrets } = require('./templates/common.cjs');
+const { devSecretGenerator } = require('./templates/compose.cjs');
+const { k8sFolder } = require('./templates/k8s.cjs');
 
 const BASE = 'k8s/base';
 const DEV = 'k8s/overlays/dev/kustomization.yaml';

@@ -1,15 +1,8 @@
 'use strict';
-// What `npm run registry:sync` writes for a service that has no deployment files yet, modelled on
-// expenses (a NATS-only service with a schema). Written once, then the service's own: tune
-// resources, replicas and env by hand; the check keeps names, ports and secrets in line.
-const { secretsOf } = require('./registry.cjs');
-
-/** The service's own secrets besides the database credentials (e.g. auth's signing key). */
-const extraSecrets = (s) => secretsOf(s).filter((e) => e.name !== 'DATABASE_URL');
-/** Required non-secret variables without a default (e.g. the gateway's PORT). */
-const extraConfig = (s) => s.env.filter((e) => !e.secret && !e.optional && e.name !== 'PORT');
-
-const possessive = (name) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+// k8s/base/<name>/ for a service that has none yet, modelled on expenses (a NATS-only service with
+// a schema). Written once, then the service's own: tune resources, replicas and env by hand; the
+// registry check keeps names, ports and secrets in line.
+const { extraConfig, extraSecrets, possessive } = require('./common.cjs');
 
 function secretKeyRef(s, key, optional) {
   return `            - name: ${key}
@@ -289,71 +282,4 @@ function k8sFolder(s) {
   };
 }
 
-function composeBuildAnchor(s) {
-  return `x-${s.name}-build: &${s.name}-build
-  context: .
-  dockerfile: deploy/Dockerfile
-  args:
-    SERVICE: ${s.name}
-`;
-}
-
-function composeMigrate(s) {
-  return `  # One-shot: applies ${possessive(s.name)} migrations (schema \`${s.schema}\`), then exits.
-  ${s.name}-migrate:
-    image: irp/${s.name}:\${IRP_TAG:-dev}
-    build: *${s.name}-build
-    command: ["node", "--enable-source-maps", "dist/apps/${s.name}/src/migrate.js", "up"]
-    environment:
-      LOG_LEVEL: \${LOG_LEVEL:-info}
-      DATABASE_URL: *database-url
-    depends_on:
-      postgres:
-        condition: service_healthy
-    healthcheck:
-      disable: true # the image's check probes the ops port, which a migration run has not
-    restart: "no"
-    <<: *hardening
-`;
-}
-
-function composeService(s) {
-  const env = [
-    `OPS_PORT: ${s.opsPort}`,
-    ...(s.schema ? ['DATABASE_URL: *database-url', 'DATABASE_POOL_MAX: 10'] : []),
-    ...[...extraSecrets(s), ...extraConfig(s)].map((e) => (e.optional ? `${e.name}: \${${e.name}:-}` : `${e.name}: \${${e.name}:?set ${e.name} in .env}`)),
-  ];
-  const dependsOn = [
-    ...(s.schema ? [`      ${s.name}-migrate:\n        condition: service_completed_successfully`, '      postgres:\n        condition: service_healthy'] : []),
-    '      nats:\n        condition: service_healthy',
-  ];
-  return `  # ${s.name}: NATS only; ${s.opsPort} is its ops port.
-  ${s.name}:
-    image: irp/${s.name}:\${IRP_TAG:-dev}
-    build: *${s.name}-build
-    environment:
-      <<: *service-env
-${env.map((line) => `      ${line}`).join('\n')}
-    ports:
-      - 127.0.0.1:${s.opsPort}:${s.opsPort}
-    depends_on:
-${dependsOn.join('\n')}
-    restart: unless-stopped
-    <<: *hardening
-`;
-}
-
-/** The compose blocks of a service: the migration one-shot (when it owns a schema), then the server. */
-function composeBlocks(s) {
-  return [...(s.schema ? [composeMigrate(s)] : []), composeService(s)].join('\n');
-}
-
-function devSecretGenerator(s) {
-  return `  - name: ${s.name}-secrets
-    literals:
-      - DATABASE_USER=irp
-      - DATABASE_PASSWORD=irp-dev
-`;
-}
-
-module.exports = { k8sFolder, composeBuildAnchor, composeBlocks, devSecretGenerator, extraSecrets };
+module.exports = { k8sFolder };
