@@ -1,4 +1,4 @@
-import { checkTree, syncTree, validateRegistry, type Registry, type RegistryService } from '../tool/index.cjs';
+import { checkTree, syncTree, validateRegistry, type Registry, type RegistryEnvVar, type RegistryService } from '../tool/index.cjs';
 import { WORKSPACE, WorkspaceCopy } from './workspace-copy';
 
 const REGISTRY = 'libs/service-registry/src/services.json';
@@ -45,6 +45,8 @@ describe('registry check', () => {
       ['a name that is no kebab-case', { name: 'Bad_Name' }, 'name must be kebab-case'],
       ['a schema without DATABASE_URL', { env: [] }, 'needs env DATABASE_URL'],
       ['a stream in lower case', { streams: ['budgets'] }, 'streams must be a list of JetStream stream names'],
+      ['a misspelt field', { opsport: 9104 } as Partial<RegistryService>, 'unknown field opsport'],
+      ['a misspelt env field', { env: [{ name: 'DATABASE_URL', secret: true }, { name: 'API_KEY', secrets: true } as RegistryEnvVar] }, 'env API_KEY has unknown field secrets'],
     ])('rejects %s', (_case, overrides, message) => {
       const errors = validateRegistry({ services: [{ ...service({ name: 'budgets' }), ...overrides }] });
       expect(errors).toEqual([expect.stringContaining(message)]);
@@ -111,6 +113,7 @@ describe('registry check', () => {
 
       expect(checkTree(tree.root)).toEqual([
         'k8s/overlays/dev/kustomization.yaml: images names billing, which is not a registered service',
+        'deploy/prometheus/prometheus.yml: job billing scrapes billing, which is not a registered service',
         expect.stringMatching(/^deploy\/prometheus\/prometheus.yml: out of date/),
         expect.stringMatching(/^k8s\/overlays\/dev\/kustomization.yaml: out of date/),
       ]);

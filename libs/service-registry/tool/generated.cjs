@@ -108,4 +108,16 @@ function unregisteredInLists(read, services) {
   });
 }
 
-module.exports = { targets, unregisteredInLists };
+/** Prometheus jobs that scrape a host which is no registered service (the file is generated, but may be edited). */
+function unregisteredScrapes(prometheusDoc, services) {
+  const registered = new Set(services.map((s) => s.name));
+  return (prometheusDoc?.scrape_configs ?? []).flatMap((job) =>
+    (job.static_configs ?? [])
+      .flatMap((config) => config.targets ?? [])
+      .map((target) => String(target).split(':')[0])
+      .filter((host) => host !== 'localhost' && !registered.has(host))
+      .map((host) => `deploy/prometheus/prometheus.yml: job ${job.job_name} scrapes ${host}, which is not a registered service`),
+  );
+}
+
+module.exports = { targets, unregisteredInLists, unregisteredScrapes };

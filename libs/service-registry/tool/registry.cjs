@@ -9,6 +9,8 @@ const REGISTRY_FILE = 'libs/service-registry/src/services.json';
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const SCHEMA = /^[a-z][a-z0-9_]*$/;
 const UPPER = /^[A-Z][A-Z0-9_]*$/;
+const SERVICE_KEYS = ['name', 'schema', 'opsPort', 'streams', 'ingress', 'env'];
+const ENV_KEYS = ['name', 'secret', 'optional'];
 
 function loadRegistry(root) {
   const file = path.join(root, REGISTRY_FILE);
@@ -27,7 +29,9 @@ function byOpsPort(services) {
 function validateEntry(service, index) {
   const at = `${REGISTRY_FILE}: services[${index}]${typeof service?.name === 'string' ? ` (${service.name})` : ''}`;
   if (!service || typeof service !== 'object') return [`${at}: not an object`];
-  const errors = [];
+  const errors = Object.keys(service)
+    .filter((key) => !SERVICE_KEYS.includes(key))
+    .map((key) => `${at}: unknown field ${key} (fields: ${SERVICE_KEYS.join(', ')})`);
   if (typeof service.name !== 'string' || !NAME.test(service.name)) errors.push(`${at}: name must be kebab-case (a-z, 0-9, -)`);
   if (service.schema !== null && (typeof service.schema !== 'string' || !SCHEMA.test(service.schema))) {
     errors.push(`${at}: schema must be a lower-case PostgreSQL identifier, or null for a service without a database`);
@@ -40,6 +44,10 @@ function validateEntry(service, index) {
   if (!Array.isArray(service.env) || !service.env.every((e) => e && typeof e.name === 'string' && UPPER.test(e.name))) {
     errors.push(`${at}: env must be a list of { name, secret?, optional? } with upper-case names`);
     return errors;
+  }
+  for (const variable of service.env) {
+    const unknown = Object.keys(variable).filter((key) => !ENV_KEYS.includes(key));
+    if (unknown.length) errors.push(`${at}: env ${variable.name} has unknown field ${unknown.join(', ')} (fields: ${ENV_KEYS.join(', ')})`);
   }
   const envNames = service.env.map((e) => e.name);
   for (const name of duplicates(envNames)) errors.push(`${at}: env ${name} is listed twice`);

@@ -7,7 +7,7 @@ const { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } = requ
 const path = require('node:path');
 const { createRequire } = require('node:module');
 const { REGISTRY_FILE, loadRegistry, validateRegistry } = require('./registry.cjs');
-const { targets, unregisteredInLists } = require('./generated.cjs');
+const { targets, unregisteredInLists, unregisteredScrapes } = require('./generated.cjs');
 const { COMPOSE_FILE, checkCompose, scaffoldCompose } = require('./compose.cjs');
 const { DEV_OVERLAY, K8S_BASE, checkK8s, scaffoldDevSecrets, scaffoldK8s } = require('./k8s.cjs');
 
@@ -58,6 +58,7 @@ function consistencyErrors(root, registry, pending) {
     ...(compose ? checkCompose(compose, registry) : [`${COMPOSE_FILE}: missing`]),
     ...checkK8s(registry, files),
     ...unregisteredInLists(files.read, registry.services),
+    ...unregisteredScrapes(files.parsed('deploy/prometheus/prometheus.yml')?.[0], registry.services),
   ];
 }
 
