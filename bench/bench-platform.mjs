@@ -21,7 +21,7 @@ export async function startBenchInfrastructure({ env = {}, serviceEnv = {} } = {
     root,
     databaseUrl: postgres.url(),
     natsUrl: nats.url,
-    secrets: { jwtPrivateKey: signingKey },
+    secrets: { AUTH_JWT_PRIVATE_KEY: signingKey },
     ports: 'random',
     env: { LOG_LEVEL: 'warn', NODE_ENV: 'production', OPS_HOST: '127.0.0.1', HOST: '127.0.0.1', ...env },
     serviceEnv,

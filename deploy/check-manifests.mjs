@@ -7,6 +7,7 @@
 // - each overlay's patches name a resource that the overlay includes, and the ConfigMaps and
 //   Secrets the workloads reference are generated, included, or listed as created out of band;
 // - compose's depends_on and Prometheus' scrape targets name existing services and ops ports.
+// What follows the registry of services (names, ports, secrets) is checked by `npm run registry:check`.
 // It does not run kustomize: generator hashing, transformers and schema validity are unchecked.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,8 +17,11 @@ const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'package.json'));
 const yaml = require('js-yaml');
 
-/** Secrets created outside kustomize (`kubectl create secret`), per overlay. */
-const OUT_OF_BAND_SECRETS = { 'k8s/overlays/prod': ['auth-secrets', 'expenses-secrets', 'ocr-secrets', 'gateway-tls'] };
+const { loadRegistry, secretsOf } = require('./libs/service-registry/tool/registry.cjs');
+
+/** Secrets created outside kustomize (`kubectl create secret`), per overlay: in prod, each registered service's own and the Ingress' TLS. */
+const serviceSecrets = loadRegistry(root).services.filter((service) => secretsOf(service).length).map((service) => `${service.name}-secrets`);
+const OUT_OF_BAND_SECRETS = { 'k8s/overlays/prod': [...serviceSecrets, 'gateway-tls'] };
 
 const errors = [];
 const notes = [];

@@ -3,19 +3,12 @@
 // answers 2xx. Node instead of curl/wget: the slim image has neither. (Kubernetes ignores
 // HEALTHCHECK and uses its own probes; see k8s/base.)
 //
-// The port is OPS_PORT when set (compose sets it), else the service's default ops port, so a bare
-// `docker run irp/<service>` is checked on the right port too. A new service adds its line here.
-const DEFAULT_OPS_PORTS = {
-  gateway: 9100,
-  auth: 9101,
-  expenses: 9102,
-  ocr: 9103,
-  budgets: 9104,
-  tax: 9105,
-  'mail-ingest': 9106,
-};
+// The port is OPS_PORT when set (compose sets it), else the service's ops port in the registry of
+// services, so a bare `docker run irp/<service>` is checked on the right port too. The image has
+// the registry at the same path as the repository (deploy/Dockerfile copies it).
+const { services } = require('../libs/service-registry/src/services.json');
 
-const port = process.env.OPS_PORT || DEFAULT_OPS_PORTS[process.env.SERVICE];
+const port = process.env.OPS_PORT || services.find((service) => service.name === process.env.SERVICE)?.opsPort;
 if (!port) {
   console.error(`healthcheck: no OPS_PORT and no default ops port for service "${process.env.SERVICE}"`);
   process.exit(1);

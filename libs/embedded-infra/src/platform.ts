@@ -1,22 +1,20 @@
 import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
+import { secretEnvOf, SERVICES, servicesWithDatabase, type RegisteredService, type ServiceName } from '@irp/service-registry';
 import { freePort } from './ports';
 import { runNodeScript, ServiceProcess } from './service-process';
 
-/** The services of the platform, in start order. A new service is one more entry here. */
-export const PLATFORM_SERVICES = [
-  { name: 'auth', database: true, opsPort: 9101 },
-  { name: 'expenses', database: true, opsPort: 9102 },
-  { name: 'ocr', database: true, opsPort: 9103 },
-  { name: 'gateway', database: false, opsPort: 9100 },
-] as const;
+/** The services of the platform, in start order: the registry (libs/service-registry). */
+export const PLATFORM_SERVICES = SERVICES;
 
-export type ServiceName = (typeof PLATFORM_SERVICES)[number]['name'];
+export type { ServiceName };
 
-export interface PlatformSecrets {
-  /** PEM of the RSA key the auth service signs access tokens with. */
-  jwtPrivateKey: string;
-}
+/**
+ * The services' secrets by variable name, e.g. `AUTH_JWT_PRIVATE_KEY` (the PEM of the RSA key auth
+ * signs access tokens with). Each service gets those the registry lists for it; DATABASE_URL comes
+ * from `databaseUrl`.
+ */
+export type PlatformSecrets = Readonly<Record<string, string>>;
 
 export interface PlatformOptions {
   /** The workspace root, where dist/ holds the built services. */
@@ -48,6 +46,16 @@ function entry(root: string, service: ServiceName, script: 'main' | 'migrate'): 
   return path.join(root, 'dist', 'apps', service, 'src', `${script}.js`);
 }
 
+/** The secrets the registry lists for a service, from `secrets`; a missing required one stops the start. */
+function secretEnv(service: RegisteredService, secrets: PlatformSecrets): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const { name, optional } of secretEnvOf(service).filter((e) => e.name !== 'DATABASE_URL')) {
+    if (secrets[name] !== undefined) env[name] = secrets[name];
+    else if (!optional) throw new Error(`${service.name} needs the secret ${name}: pass it in PlatformOptions.secrets`);
+  }
+  return env;
+}
+
 function baseEnv(options: PlatformOptions): NodeJS.ProcessEnv {
   // PATH and friends pass through; our own variables are set explicitly.
   return { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl, NATS_URL: options.natsUrl };
@@ -55,7 +63,7 @@ function baseEnv(options: PlatformOptions): NodeJS.ProcessEnv {
 
 /** Applies every service's migrations (each service owns its schema). */
 export async function migratePlatform(options: PlatformOptions): Promise<void> {
-  for (const service of PLATFORM_SERVICES.filter((s) => s.database)) {
+  for (const service of servicesWithDatabase()) {
     await runNodeScript(entry(options.root, service.name, 'migrate'), ['up'], baseEnv(options));
   }
 }
@@ -72,8 +80,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const env: NodeJS.ProcessEnv = {
         ...baseEnv(options),
         OPS_PORT: String(opsPort),
-        ...(service.name === 'auth' && { AUTH_JWT_PRIVATE_KEY: options.secrets.jwtPrivateKey }),
-        ...(service.name === 'gateway' && { PORT: String(gatewayPort) }),
+        ...secretEnv(service, options.secrets),
+        ...(service.ingress && { PORT: String(gatewayPort) }),
         ...options.serviceEnv?.[service.name],
       };
       const onLine = options.onLine && ((line: string) => options.onLine?.(service.name, line));

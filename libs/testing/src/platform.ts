@@ -24,7 +24,7 @@ export async function startTestPlatform(
     root: WORKSPACE_ROOT,
     databaseUrl: infra.database.url,
     natsUrl: infra.nats.url,
-    secrets: { jwtPrivateKey: signingKey },
+    secrets: { AUTH_JWT_PRIVATE_KEY: signingKey },
     ports: 'random',
     env: { ...infra.env, ...options.env },
     // No test reaches the internet: the rates feed is off unless a test points it somewhere.

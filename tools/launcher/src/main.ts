@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       root,
       databaseUrl: postgres.url('postgres'),
       natsUrl: nats.url,
-      secrets: { jwtPrivateKey: secrets.jwtPrivateKey },
+      secrets: { AUTH_JWT_PRIVATE_KEY: secrets.jwtPrivateKey },
       ports: { gateway: ports.gateway },
       env: { NODE_ENV: 'development', LOG_LEVEL: env.LOG_LEVEL ?? 'info', HOST: '127.0.0.1', OPS_HOST: '127.0.0.1' },
       onLine: printLine,
