@@ -1,6 +1,6 @@
 export { DatabaseHealth, DatabaseModule, OrmRequestContextInterceptor } from './database.module';
 export { migrate, type MigrateCommand } from './migrate';
-export { SERVICE_SCHEMAS, serviceOrmConfig, type ServiceOrmOptions, type ServiceSchema } from './orm-config';
+export { SERVICE_SCHEMAS, serviceOrmConfig, type ServiceOrmOptions } from './orm-config';
 export { runMigrateCli } from './migrate-cli';
 export { withRequestContext } from './request-context';
 export { UnitOfWork } from './unit-of-work';

@@ -1,10 +1,10 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { parse as parseConnectionString } from 'pg-connection-string';
+import { servicesWithDatabase } from '@irp/service-registry';
 
-/** Every service schema; one service's schema diff must never touch another's. */
-export const SERVICE_SCHEMAS = ['auth', 'expenses', 'ocr', 'budgets', 'tax', 'mail'] as const;
-export type ServiceSchema = (typeof SERVICE_SCHEMAS)[number];
+/** Every service schema (from the service registry); one service's schema diff must never touch another's. */
+export const SERVICE_SCHEMAS: readonly string[] = servicesWithDatabase().map((service) => service.schema as string);
 
 /**
  * A connection attempt the server accepted but never answered (it was shutting down, or the
@@ -15,7 +15,7 @@ const CONNECT_TIMEOUT_MS = 5_000;
 type Constructor<T = object> = abstract new (...args: never[]) => T;
 
 export interface ServiceOrmOptions {
-  schema: ServiceSchema;
+  schema: string;
   databaseUrl: string;
   entities: Constructor[];
   /** The service's migrations, in order (explicit: no file globbing, same in TS and compiled JS). */

@@ -2,7 +2,7 @@ import type { ModuleMetadata } from '@nestjs/common';
 import type { Options } from '@mikro-orm/postgresql';
 import type { DatabaseServiceConfig } from '@irp/config';
 import type { StreamSpec } from '@irp/messaging';
-import type { ServiceSchema } from '@irp/persistence';
+import { serviceNamed, type ServiceName } from '@irp/service-registry';
 
 type Constructor = abstract new (...args: never[]) => object;
 type MigrationList = NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
@@ -13,10 +13,10 @@ type MigrationList = NonNullable<NonNullable<Options['migrations']>['migrationsL
  * metrics, graceful shutdown) the same way for all.
  */
 export interface ServiceDefinition<C extends DatabaseServiceConfig = DatabaseServiceConfig> {
-  /** Service name: NATS queue group and client name, log field, metrics. */
-  name: string;
-  /** Its PostgreSQL schema; nobody else reads or writes it. */
-  schema: ServiceSchema;
+  /** Its name in the service registry: NATS queue group and client name, log field, metrics. */
+  name: ServiceName;
+  /** Its PostgreSQL schema, as registered; nobody else reads or writes it. */
+  schema: string;
   /** Reads and validates the environment once (a bad value stops the start, naming the variable). */
   loadConfig(env: NodeJS.ProcessEnv): C;
   /** The injection token the typed configuration is provided under. */
@@ -32,7 +32,16 @@ export interface ServiceDefinition<C extends DatabaseServiceConfig = DatabaseSer
   shutdownTimeoutMs?: number;
 }
 
-/** Identity with the type checked: a service's definition, in its `src/service.ts`. */
+/**
+ * A service's definition, in its `src/service.ts`, checked against its registry entry: a schema or
+ * a stream that disagrees with libs/service-registry stops the service (and every test) at once.
+ */
 export function defineService<C extends DatabaseServiceConfig>(definition: ServiceDefinition<C>): ServiceDefinition<C> {
+  const registered = serviceNamed(definition.name);
+  const streams = definition.streams.map((stream) => stream.name).sort();
+  if (registered.schema !== definition.schema) throw new Error(`${definition.name}: schema "${definition.schema}" is registered as "${registered.schema}"`);
+  if (JSON.stringify(streams) !== JSON.stringify([...registered.streams].sort())) {
+    throw new Error(`${definition.name}: streams ${streams.join(', ')} are registered as ${registered.streams.join(', ')}`);
+  }
   return definition;
 }

@@ -1,8 +1,9 @@
 import { IsEmpty, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { databaseServiceConfig, DatabaseServiceEnv, type DatabaseServiceConfig, loadEnv } from '@irp/config';
+import { serviceNamed } from '@irp/service-registry';
 
 class AuthEnv extends DatabaseServiceEnv {
-  override OPS_PORT: number = 9101;
+  override OPS_PORT: number = serviceNamed('auth').opsPort;
 
   /** PEM of the RSA private key access tokens are signed with (literal `\n` accepted for newlines). */
   @Matches(/-----BEGIN (RSA )?PRIVATE KEY-----/, { message: 'AUTH_JWT_PRIVATE_KEY must be a PEM-encoded RSA private key' })

@@ -1,8 +1,9 @@
 import { IsBoolean, IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
 import { databaseServiceConfig, DatabaseServiceEnv, type DatabaseServiceConfig, EnvBoolean, loadEnv } from '@irp/config';
+import { serviceNamed } from '@irp/service-registry';
 
 class ExpensesEnv extends DatabaseServiceEnv {
-  override OPS_PORT: number = 9102;
+  override OPS_PORT: number = serviceNamed('expenses').opsPort;
 
   /** Fetch the ECB reference rates on a schedule. */
   @EnvBoolean()

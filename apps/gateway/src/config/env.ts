@@ -1,8 +1,9 @@
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { EnvBoolean, loadEnv, serviceConfig, ServiceEnv, type ServiceConfig } from '@irp/config';
+import { serviceNamed } from '@irp/service-registry';
 
 class GatewayEnv extends ServiceEnv {
-  override OPS_PORT: number = 9100;
+  override OPS_PORT: number = serviceNamed('gateway').opsPort;
 
   @IsInt()
   @Min(0)

@@ -1,9 +1,10 @@
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { availableParallelism } from 'node:os';
 import { databaseServiceConfig, DatabaseServiceEnv, type DatabaseServiceConfig, loadEnv } from '@irp/config';
+import { serviceNamed } from '@irp/service-registry';
 
 class OcrEnv extends DatabaseServiceEnv {
-  override OPS_PORT: number = 9103;
+  override OPS_PORT: number = serviceNamed('ocr').opsPort;
 
   /** OCR workers kept warm (tesseract.js); one per core reads fastest. */
   @IsInt()

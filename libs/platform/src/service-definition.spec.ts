@@ -1,0 +1,39 @@
+import { STREAMS } from '@irp/contracts';
+import { SERVICES } from '@irp/service-registry';
+import { defineService, type ServiceDefinition } from './service-definition';
+
+const auth: ServiceDefinition = {
+  name: 'auth',
+  schema: 'auth',
+  loadConfig: () => {
+    throw new Error('not loaded here');
+  },
+  configToken: Symbol('config'),
+  entities: [],
+  migrations: [],
+  streams: [STREAMS.AUTH],
+  features: [],
+};
+
+describe(defineService.name, () => {
+  it('accepts a definition that agrees with the registry', () => {
+    expect(defineService(auth)).toBe(auth);
+  });
+
+  it('refuses a schema or streams the registry does not list for the service', () => {
+    expect(() => defineService({ ...auth, schema: 'expenses' })).toThrow('auth: schema "expenses" is registered as "auth"');
+    expect(() => defineService({ ...auth, streams: [STREAMS.AUTH, STREAMS.OCR] })).toThrow('auth: streams AUTH, OCR are registered as AUTH');
+  });
+
+  it('only accepts registered names (a type error otherwise)', () => {
+    // @ts-expect-error `billing` is not in libs/service-registry/src/services.json
+    expect(() => defineService({ ...auth, name: 'billing' })).toThrow(/no service "billing"/);
+  });
+});
+
+describe('the registry and the contracts', () => {
+  it('agree on the streams: each of the contracts\u2019 streams is owned by exactly one registered service', () => {
+    const owned = SERVICES.flatMap((service) => service.streams);
+    expect([...owned].sort()).toEqual(Object.values(STREAMS).map((stream) => stream.name).sort());
+  });
+});
