@@ -3,6 +3,24 @@ import tseslint from 'typescript-eslint';
 
 const SERVICES = ['gateway', 'auth', 'expenses', 'ocr', 'budgets', 'tax', 'mail-ingest'];
 
+// Imports production code never makes.
+const PRODUCTION_IMPORTS = [
+  { name: '@irp/testing', message: 'test helpers belong in tests' },
+  // nats.js's transport factory is global: one plain connect() would make every later reconnect unbatched.
+  { name: '@nats-io/transport-node', importNames: ['connect'], message: 'connect through connectNats (@irp/messaging)' },
+];
+
+// What only repositories (and the platform libs) may touch, and the typed ways services use instead.
+const ORM_INTERNALS = ['EntityManager', 'RequestContext', 'UniqueConstraintViolationException', 'OptimisticLockError'];
+const ORM_MESSAGE =
+  'only repositories touch the EntityManager: transactions go through UnitOfWork.run, events through Outbox.record, jobs and consumers through withRequestContext, and repositories turn constraint failures into domain errors';
+const SERVICE_IMPORTS = [
+  ...PRODUCTION_IMPORTS,
+  { name: '@mikro-orm/postgresql', importNames: ORM_INTERNALS, message: ORM_MESSAGE },
+  { name: '@mikro-orm/core', importNames: ORM_INTERNALS, message: ORM_MESSAGE },
+  { name: '@nestjs/microservices', importNames: ['MessagePattern', 'EventPattern'], message: 'serve a subject with @Rpc(SUBJECTS.x) (@irp/messaging): typed by RpcMap, validated by its contract' },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.data', '**/tmp', '**/coverage'] },
   ...nx.configs['flat/base'],
@@ -48,16 +66,23 @@ export default tseslint.config(
     // Production code never reaches for test helpers; tests may.
     files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
     ignores: ['**/*.spec.ts', 'libs/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: PRODUCTION_IMPORTS }] },
+  },
+  {
+    // Services: the EntityManager only in repositories; RPC handlers only through @Rpc.
+    files: ['apps/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.repository.ts', 'apps/*/src/migrations/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: SERVICE_IMPORTS }] },
+  },
+  {
+    // Entry points (main, migrate, CLIs) are composition roots: they may hand a repository its EntityManager.
+    files: ['apps/*/src/*/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.repository.ts', 'apps/*/src/migrations/**'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-syntax': [
         'error',
-        {
-          paths: [
-            { name: '@irp/testing', message: 'test helpers belong in tests' },
-            // nats.js's transport factory is global: one plain connect() would make every later reconnect unbatched.
-            { name: '@nats-io/transport-node', importNames: ['connect'], message: 'connect through connectNats (@irp/messaging)' },
-          ],
-        },
+        { selector: "MemberExpression[property.name='em']", message: ORM_MESSAGE },
+        { selector: "CallExpression[callee.property.name='transactional']", message: 'run transactions with UnitOfWork.run (@irp/persistence)' },
       ],
     },
   },

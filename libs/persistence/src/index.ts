@@ -5,3 +5,4 @@ export { runMigrateCli } from './migrate-cli';
 export { withRequestContext } from './request-context';
 export { UnitOfWork } from './unit-of-work';
 export { isOptimisticLockFailure, isUniqueViolation } from './constraint-errors';
+export { OwnerLock } from './owner-lock';

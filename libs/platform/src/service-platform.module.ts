@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { DatabaseServiceConfig } from '@irp/config';
 import { NatsHealth, NatsModule, Outbox, OutboxModule, RpcServerModule } from '@irp/messaging';
 import { OpsModule } from '@irp/observability';
-import { DatabaseHealth, DatabaseModule, UnitOfWork } from '@irp/persistence';
+import { DatabaseHealth, DatabaseModule, OwnerLock, UnitOfWork } from '@irp/persistence';
 import type { ServiceDefinition } from './service-definition';
 import { serviceOrmOptions } from './service-orm-config';
 
@@ -24,8 +24,8 @@ export class ServicePlatformModule {
         OpsModule.forRoot({ ...config.ops, checks: [DatabaseHealth, NatsHealth] }),
         ...service.features,
       ],
-      providers: [{ provide: service.configToken, useValue: config }, UnitOfWork, Outbox],
-      exports: [service.configToken, UnitOfWork, Outbox],
+      providers: [{ provide: service.configToken, useValue: config }, UnitOfWork, Outbox, OwnerLock],
+      exports: [service.configToken, UnitOfWork, Outbox, OwnerLock],
     };
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { FALLBACK_CATEGORY } from '@irp/contracts';
 import { Category } from './category.entity';
 import { CategoryRepository, type CategoryWithCount } from './category.repository';
@@ -43,23 +42,15 @@ export class CategoriesService {
     await this.categories.ensureDefaults(userId);
     const category = new Category(userId, name);
     this.categories.add(category);
-    await this.saveUnique(name);
+    await this.categories.flushNamed(name);
     return { category, expenseCount: 0 };
   }
 
   async rename(userId: string, categoryId: string, name: string): Promise<CategoryWithCount> {
     const category = await this.get(userId, categoryId);
     category.rename(name);
-    await this.saveUnique(name);
+    await this.categories.flushNamed(name);
     return { category, expenseCount: await this.categories.countExpenses(category.id) };
   }
 
-  private async saveUnique(name: string): Promise<void> {
-    try {
-      await this.categories.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw CategoriesErrors.nameTaken(name.trim());
-      throw error;
-    }
-  }
 }

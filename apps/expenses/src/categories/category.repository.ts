@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_CATEGORIES } from '@irp/contracts';
+import { isUniqueViolation } from '@irp/persistence';
+import { CategoriesErrors } from './categories.errors';
 import { Category, normalizeCategoryName } from './category.entity';
 
 export interface CategoryWithCount {
@@ -58,6 +60,16 @@ export class CategoryRepository {
 
   remove(category: Category): void {
     this.em.remove(category);
+  }
+
+  /** Flushes a new or renamed category; a name the user already has is refused. */
+  async flushNamed(name: string): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw CategoriesErrors.nameTaken(name.trim());
+      throw error;
+    }
   }
 
   flush(): Promise<void> {

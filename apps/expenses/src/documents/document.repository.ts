@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { SAME_IMAGE_MAX_HAMMING_DISTANCE, type DocumentStatus } from '@irp/contracts';
+import { isUniqueViolation } from '@irp/persistence';
+import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
 import { Document, type DuplicatePointer } from './document.entity';
 
 
@@ -67,8 +69,14 @@ export class DocumentRepository {
     return Number(bytes);
   }
 
-  add(document: Document): void {
-    this.em.persist(document);
+  /** Stores a new document; IdempotencyKeyTaken when a concurrent upload with its key committed first. */
+  async add(document: Document): Promise<void> {
+    try {
+      await this.em.persist(document).flush();
+    } catch (error) {
+      if (document.idempotencyKey && isUniqueViolation(error)) throw new IdempotencyKeyTaken();
+      throw error;
+    }
   }
 
   remove(document: Document): void {

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { BLOB_STORE, type BlobStore } from '@irp/blob-store';
+import { OwnerLock, UnitOfWork } from '@irp/persistence';
 import { SUBJECTS, type DocumentPage, type DocumentView, type ListDocumentsRequest, type RegisterDocumentRequest, type RegisterDocumentResult } from '@irp/contracts';
-import { recordEvent } from '@irp/messaging';
+import { Outbox } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { EXPENSES_CONFIG, type ExpensesConfig } from '../config/env';
 import { DuplicatePointers } from '../expenses/duplicate-pointers';
+import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
 import { ExpensesService } from '../expenses/expenses.service';
-import { OwnerLock } from '../expenses/owner-lock';
 import { SettingsRepository } from '../settings/settings.repository';
 import { Document } from './document.entity';
 import { toDocumentView } from './document.mapper';
@@ -27,7 +26,8 @@ export class DocumentsService {
     private readonly expenses: ExpensesService,
     private readonly duplicates: DuplicatePointers,
     private readonly ownerLock: OwnerLock,
-    private readonly em: EntityManager,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly outbox: Outbox,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(EXPENSES_CONFIG) private readonly config: ExpensesConfig,
   ) {}
@@ -46,16 +46,16 @@ export class DocumentsService {
     document.fileName = request.fileName ?? null;
     document.idempotencyKey = request.idempotencyKey ?? null;
     try {
-      await this.em.transactional(async (tx) => {
+      await this.unitOfWork.run(async () => {
         await this.ownerLock.take(request.userId);
         await this.checkQuota(request.userId, request.size);
         document.duplicateOf = await this.documents.sameFile(document);
-        this.documents.add(document);
+        await this.documents.add(document);
         const { locale } = await this.settings.get(request.userId);
-        recordEvent(tx, SUBJECTS.ocrJobRequested, request.userId, { documentId: document.id, objectName: document.objectName, mimeType: document.mimeType, locale });
+        this.outbox.record(SUBJECTS.ocrJobRequested, request.userId, { documentId: document.id, objectName: document.objectName, mimeType: document.mimeType, locale });
       });
     } catch (error) {
-      if (request.idempotencyKey && error instanceof UniqueConstraintViolationException) {
+      if (request.idempotencyKey && error instanceof IdempotencyKeyTaken) {
         const earlier = await this.documents.findByIdempotencyKey(request.userId, request.idempotencyKey);
         if (earlier) return { document: toDocumentView(earlier), replayed: true };
       }
@@ -82,7 +82,7 @@ export class DocumentsService {
    * the duplicates flagged against it.
    */
   async delete(userId: string, documentId: string): Promise<void> {
-    const document = await this.em.transactional(async () => {
+    const document = await this.unitOfWork.run(async () => {
       // Locked, so that an extraction being filed for it (or a twin of it) ends first: its expense is unlinked too.
       await this.ownerLock.take(userId);
       const owned = await this.documents.findOwnedForUpdate(userId, documentId);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ExtractionCompleted, ExtractionFailed, ExtractionStarted } from '@irp/contracts';
+import { OwnerLock } from '@irp/persistence';
 import { OwnerMismatch } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { ExpensesService } from '../expenses/expenses.service';
-import { OwnerLock } from '../expenses/owner-lock';
 import { SettingsRepository } from '../settings/settings.repository';
 import { DocumentRepository } from './document.repository';
 import { draftFromExtraction } from './expense-draft';

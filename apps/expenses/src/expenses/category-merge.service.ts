@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { getLogger } from '@irp/observability';
+import { OwnerLock, UnitOfWork } from '@irp/persistence';
 import { CategoriesErrors } from '../categories/categories.errors';
 import { CategoriesService } from '../categories/categories.service';
 import { CategoryRepository, type CategoryWithCount } from '../categories/category.repository';
 import { ExpenseEvents } from './expense-events';
 import { ExpenseRepository } from './expense.repository';
-import { OwnerLock } from './owner-lock';
 
 const BATCH = 500;
 
@@ -20,11 +20,12 @@ export class CategoryMergeService {
     private readonly expenses: ExpenseRepository,
     private readonly events: ExpenseEvents,
     private readonly ownerLock: OwnerLock,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async merge(userId: string, categoryId: string, intoId: string): Promise<CategoryWithCount> {
     if (categoryId === intoId) throw CategoriesErrors.mergeIntoItself();
-    return this.expenses.transactional(async () => {
+    return this.unitOfWork.run(async () => {
       // Moving many expenses while one of them is deleted (which clears its duplicates' pointers) could deadlock.
       await this.ownerLock.take(userId);
       const source = await this.categories.get(userId, categoryId);

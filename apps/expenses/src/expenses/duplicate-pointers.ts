@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { Document, type DuplicatePointer } from '../documents/document.entity';
+import type { DuplicatePointer } from '../documents/document.entity';
 import { ExpenseEvents } from './expense-events';
-import { Expense } from './expense.entity';
+import { ExpenseRepository } from './expense.repository';
 
 /** A twin being deleted: a document or an expense. */
 export type DeletedTwin = { documentId: string } | { expenseId: string };
@@ -15,18 +14,17 @@ export type DeletedTwin = { documentId: string } | { expenseId: string };
 @Injectable()
 export class DuplicatePointers {
   constructor(
-    private readonly em: EntityManager,
+    private readonly expenses: ExpenseRepository,
     private readonly events: ExpenseEvents,
   ) {}
 
   /** In the caller's transaction; subscribers hear of each expense whose pointer changed. */
   async forget(userId: string, deleted: DeletedTwin): Promise<void> {
-    const flaggedAgainst = { userId, duplicateOf: deleted };
-    const documents = await this.em.find(Document, flaggedAgainst);
-    const expenses = await this.em.find(Expense, flaggedAgainst, { populate: ['category'] });
+    const documents = await this.expenses.documentsFlaggedAgainst(userId, deleted);
+    const expenses = await this.expenses.flaggedAgainst(userId, deleted);
     if (documents.length === 0 && expenses.length === 0) return;
     for (const duplicate of [...documents, ...expenses]) duplicate.duplicateOf = withoutTwin(duplicate.duplicateOf, deleted);
-    await this.em.flush();
+    await this.expenses.flush();
     for (const expense of expenses) this.events.updated(expense, ['duplicateOf']);
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { isOptimisticLockFailure, isUniqueViolation } from '@irp/persistence';
 import { sql } from 'kysely';
 import type { ExpenseSort, ExpenseStatus } from '@irp/contracts';
 import { Document } from '../documents/document.entity';
 import { Expense } from './expense.entity';
 import { ExpenseCorrection } from './expense-correction.entity';
+import { ExpensesErrors, IdempotencyKeyTaken } from './expenses.errors';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { isoString, type ExpenseFields } from './expense.mapper';
 
@@ -132,8 +134,14 @@ export class ExpenseRepository {
     return this.em.findOne(IdempotencyKey, { userId, key });
   }
 
-  addIdempotencyKey(key: IdempotencyKey): void {
-    this.em.persist(key);
+  /** Stores the answer under its key; IdempotencyKeyTaken when a concurrent request with the key committed first. */
+  async addIdempotencyKey(key: IdempotencyKey): Promise<void> {
+    try {
+      await this.em.persist(key).flush();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new IdempotencyKeyTaken();
+      throw error;
+    }
   }
 
   addCorrection(correction: ExpenseCorrection): void {
@@ -166,11 +174,27 @@ export class ExpenseRepository {
     return this.em.find(Expense, { userId, category: categoryId }, { populate: ['category'], limit, orderBy: { id: 'asc' } });
   }
 
-  transactional<T>(work: () => Promise<T>): Promise<T> {
-    return this.em.transactional(work);
-  }
-
   flush(): Promise<void> {
     return this.em.flush();
+  }
+
+  /** Flushes changes of `expense`; a concurrent change that committed first is a stale version (412). */
+  async flushVersioned(expense: Expense): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (isOptimisticLockFailure(error)) throw ExpensesErrors.staleVersion(expense.version);
+      throw error;
+    }
+  }
+
+  /** Expenses of the user flagged as duplicates of the deleted twin. */
+  flaggedAgainst(userId: string, deleted: { documentId: string } | { expenseId: string }): Promise<Expense[]> {
+    return this.em.find(Expense, { userId, duplicateOf: deleted }, { populate: ['category'] });
+  }
+
+  /** Documents of the user flagged as duplicates of the deleted twin. */
+  documentsFlaggedAgainst(userId: string, deleted: { documentId: string } | { expenseId: string }): Promise<Document[]> {
+    return this.em.find(Document, { userId, duplicateOf: deleted });
   }
 }

@@ -10,3 +10,11 @@ export const ExpensesErrors = {
     new DomainError(ErrorCode.CONFLICT, 'this Idempotency-Key was used for a different request; use a new key for a new expense'),
   invalidCursor: () => new DomainError(ErrorCode.VALIDATION, 'invalid cursor', { fields: [{ field: 'cursor', messages: ['does not belong to this query; start again without it'] }] }),
 };
+
+/** A concurrent request with the same Idempotency-Key committed first: answer what it created. */
+export class IdempotencyKeyTaken extends Error {
+  constructor() {
+    super('idempotency key taken by a concurrent request');
+    this.name = 'IdempotencyKeyTaken';
+  }
+}

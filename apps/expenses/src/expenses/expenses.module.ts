@@ -7,7 +7,6 @@ import { SettingsService } from '../settings/settings.service';
 import { CategoryMergeService } from './category-merge.service';
 import { ConversionService } from './conversion.service';
 import { DuplicatePointers } from './duplicate-pointers';
-import { OwnerLock } from './owner-lock';
 import { ExpenseEvents } from './expense-events';
 import { ExpenseRepository } from './expense.repository';
 import { ExpensesHandler } from './expenses.handler';
@@ -28,13 +27,12 @@ import { PendingConversions } from './pending-conversions';
     ExpenseEvents,
     ConversionService,
     DuplicatePointers,
-    OwnerLock,
     PendingConversions,
     IdempotencyKeysPurge,
     CategoryMergeService,
     SettingsService,
     SettingsRepository,
   ],
-  exports: [ExpensesService, DuplicatePointers, OwnerLock, SettingsRepository],
+  exports: [ExpensesService, DuplicatePointers, SettingsRepository],
 })
 export class ExpensesModule {}

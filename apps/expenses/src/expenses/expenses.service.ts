@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { CreateExpenseBody, ExpensePage, ExpenseView, ListExpensesQuery, UpdateExpenseBody } from '@irp/contracts';
+import { OwnerLock, UnitOfWork } from '@irp/persistence';
 import { toDecimalString } from '@irp/money';
 import { getLogger } from '@irp/observability';
 import { CategoriesService } from '../categories/categories.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { ConversionService } from './conversion.service';
 import { DuplicatePointers } from './duplicate-pointers';
-import { OwnerLock } from './owner-lock';
 import type { DuplicatePointer } from '../documents/document.entity';
 import type { ExpenseDraft } from '../documents/expense-draft';
 import { ExpenseCorrection } from './expense-correction.entity';
@@ -17,7 +16,7 @@ import { ExpenseEvents } from './expense-events';
 import { cleanTags, minorUnits, optionalMinorUnits, rescaleTaxLines, taxLinesFrom } from './expense-input';
 import { toExpenseView } from './expense.mapper';
 import { ExpenseRepository, type ExpenseFilter } from './expense.repository';
-import { ExpensesErrors } from './expenses.errors';
+import { ExpensesErrors, IdempotencyKeyTaken } from './expenses.errors';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
@@ -52,6 +51,7 @@ export class ExpensesService {
     private readonly events: ExpenseEvents,
     private readonly duplicates: DuplicatePointers,
     private readonly ownerLock: OwnerLock,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async create(userId: string, body: CreateExpenseBody, idempotencyKey?: string): Promise<ExpenseView> {
@@ -62,18 +62,18 @@ export class ExpensesService {
     }
     const expense = await this.build(userId, body);
     try {
-      return await this.expenses.transactional(async () => {
+      return await this.unitOfWork.run(async () => {
         this.expenses.add(expense);
         await this.expenses.flush();
         this.events.created(expense);
         const view = toExpenseView(expense);
-        if (idempotencyKey) this.expenses.addIdempotencyKey(new IdempotencyKey(userId, idempotencyKey, hash, view));
+        if (idempotencyKey) await this.expenses.addIdempotencyKey(new IdempotencyKey(userId, idempotencyKey, hash, view));
         this.log.info({ expenseId: expense.id }, 'expense created');
         return view;
       });
     } catch (error) {
       // A concurrent retry with the same key won the race: answer what it created.
-      if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
+      if (idempotencyKey && error instanceof IdempotencyKeyTaken) {
         const earlier = await this.expenses.findIdempotencyKey(userId, idempotencyKey);
         if (earlier) return this.replay(earlier, hash);
       }
@@ -132,13 +132,13 @@ export class ExpensesService {
   }
 
   async update(userId: string, expenseId: string, changes: UpdateExpenseBody, expectedVersion?: number): Promise<ExpenseView> {
-    return this.expenses.transactional(async () => {
+    return this.unitOfWork.run(async () => {
       const expense = await this.owned(userId, expenseId);
       if (expectedVersion !== undefined && expense.version !== expectedVersion) throw ExpensesErrors.staleVersion(expense.version);
       const changed = await this.apply(expense, changes);
       if (changed.length === 0) return toExpenseView(expense);
       this.recordCorrections(expense, changed);
-      await this.flushGuarded(expense);
+      await this.expenses.flushVersioned(expense);
       this.events.updated(expense, changed);
       return toExpenseView(expense);
     });
@@ -146,13 +146,13 @@ export class ExpensesService {
 
   /** The documents it was filed from stay, no longer pointing at it; so do its duplicates. */
   async delete(userId: string, expenseId: string, expectedVersion?: number): Promise<void> {
-    await this.expenses.transactional(async () => {
+    await this.unitOfWork.run(async () => {
       await this.ownerLock.take(userId);
       const expense = await this.owned(userId, expenseId);
       if (expectedVersion !== undefined && expense.version !== expectedVersion) throw ExpensesErrors.staleVersion(expense.version);
       this.events.deleted(expense);
       this.expenses.remove(expense);
-      await this.flushGuarded(expense);
+      await this.expenses.flushVersioned(expense);
       await this.expenses.unlinkDocumentsFiledAs(userId, expenseId);
       await this.duplicates.forget(userId, { expenseId });
     });
@@ -195,15 +195,6 @@ export class ExpensesService {
   private replay(earlier: IdempotencyKey, hash: string): ExpenseView {
     if (earlier.requestHash !== hash) throw ExpensesErrors.idempotencyKeyReused();
     return earlier.response;
-  }
-
-  private async flushGuarded(expense: Expense): Promise<void> {
-    try {
-      await this.expenses.flush();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw ExpensesErrors.staleVersion(expense.version);
-      throw error;
-    }
   }
 
   private async build(userId: string, body: CreateExpenseBody): Promise<Expense> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { withRequestContext } from '@irp/persistence';
+import { UnitOfWork, withRequestContext } from '@irp/persistence';
 import type { Subscription } from 'rxjs';
 import { getLogger } from '@irp/observability';
 import { EXPENSES_CONFIG, type ExpensesConfig } from '../config/env';
@@ -32,6 +32,7 @@ export class PendingConversions implements OnApplicationBootstrap, OnApplication
     private readonly conversions: ConversionService,
     private readonly events: ExpenseEvents,
     private readonly rates: FxRatesService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -81,7 +82,7 @@ export class PendingConversions implements OnApplicationBootstrap, OnApplication
   }
 
   private convertBatch(afterId: string | undefined): Promise<{ converted: number; lastId?: string }> {
-    return this.expenses.transactional(async () => {
+    return this.unitOfWork.run(async () => {
       const pending = await this.expenses.lockPending(BATCH, afterId);
       const bases = await this.settings.baseCurrencies([...new Set(pending.map((e) => e.userId))]);
       let converted = 0;

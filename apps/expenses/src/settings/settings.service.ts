@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SettingsView, UpdateSettingsBody } from '@irp/contracts';
 import { getLogger } from '@irp/observability';
+import { UnitOfWork } from '@irp/persistence';
 import { ExpenseRepository } from '../expenses/expense.repository';
 import { PendingConversions } from '../expenses/pending-conversions';
 import { SettingsRepository } from './settings.repository';
@@ -13,6 +14,7 @@ export class SettingsService {
     private readonly settings: SettingsRepository,
     private readonly expenses: ExpenseRepository,
     private readonly pending: PendingConversions,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async get(userId: string): Promise<SettingsView> {
@@ -22,7 +24,7 @@ export class SettingsService {
 
   /** A new base currency puts every expense of the user back to pending; the converter redoes them. */
   async update(userId: string, changes: UpdateSettingsBody): Promise<SettingsView> {
-    const rebased = await this.expenses.transactional(async () => {
+    const rebased = await this.unitOfWork.run(async () => {
       const settings = await this.settings.get(userId);
       const baseChanged = changes.baseCurrency !== undefined && changes.baseCurrency !== settings.baseCurrency;
       if (changes.baseCurrency) settings.baseCurrency = changes.baseCurrency;
