@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const SERVICES = ['gateway', 'auth', 'expenses', 'ocr', 'budgets', 'tax', 'mail-ingest'];
+// Every registered service, and those whose ops port is reserved for later (libs/service-registry).
+const registry = JSON.parse(readFileSync(new URL('./libs/service-registry/src/services.json', import.meta.url), 'utf8'));
+const SERVICES = [...registry.services.map((service) => service.name), ...Object.keys(registry.reservedOpsPorts)];
 
 // Imports production code never makes.
 const PRODUCTION_IMPORTS = [

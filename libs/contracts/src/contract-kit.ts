@@ -76,7 +76,11 @@ export type SubjectsOf<C extends ServiceContracts> = { [K in keyof C['rpc']]: C[
   [K in keyof C['events']]: C['events'][K]['subject'];
 };
 
-export function subjectsOf<C extends ServiceContracts>(contracts: C): SubjectsOf<C> {
-  const entries = [...Object.entries(contracts.rpc), ...Object.entries(contracts.events)].map(([name, declaration]) => [name, declaration.subject]);
-  return Object.fromEntries(entries) as SubjectsOf<C>;
+type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;
+type EachSubjectsOf<C> = C extends ServiceContracts ? SubjectsOf<C> : never;
+
+/** `{ [name]: subject }` of every declaration of the given services, in one object. */
+export function subjectsOf<const L extends readonly ServiceContracts[]>(services: L): UnionToIntersection<EachSubjectsOf<L[number]>> {
+  const entries = services.flatMap(({ rpc, events }) => [...Object.entries(rpc), ...Object.entries(events)]).map(([name, declaration]) => [name, declaration.subject]);
+  return Object.fromEntries(entries) as UnionToIntersection<EachSubjectsOf<L[number]>>;
 }

@@ -1,9 +1,15 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { generateSigningKey, migratePlatform, startPlatform, type PlatformOptions, type RunningPlatform } from '@irp/embedded-infra';
 import { startTestInfrastructure, type TestInfrastructure } from './env';
 
-/** The workspace root (dist/ is under it). */
-export const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+/** The workspace root (dist/ is under it), whether this runs from the sources or from dist/. */
+export const WORKSPACE_ROOT = workspaceRoot(__dirname);
+
+function workspaceRoot(dir: string): string {
+  for (let at = dir; at !== path.dirname(at); at = path.dirname(at)) if (existsSync(path.join(at, 'nx.json'))) return at;
+  throw new Error(`no workspace (nx.json) above ${dir}`);
+}
 
 export interface TestPlatform extends RunningPlatform {
   infra: TestInfrastructure;
