@@ -13,6 +13,14 @@ export const RATE_LIMITS_BUCKET = 'gateway-rate-limits';
 const MAX_ATTEMPTS = 25;
 const MAX_BACKOFF_MS = 4;
 
+/** The outcome of taking from a budget: `used` is what the window has used so far (with this take when allowed). */
+export interface Consumption {
+  allowed: boolean;
+  used: number;
+  /** Until the window ends and the budget is whole again. */
+  resetMs: number;
+}
+
 /** A counter too busy to bump: a client hammering it hard is refused, not let through. */
 class BusyCounterError extends Error {}
 
@@ -38,7 +46,8 @@ export class NatsThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const secondsLeft = (endsAt: number) => Math.max(1, Math.ceil((endsAt - Date.now()) / 1000));
     try {
-      const { hits, endsAt } = await this.bump(`${throttlerName}.${key}`, ttl);
+      // Nest's throttler counts refused hits too: the counter always moves.
+      const { used: hits, endsAt } = await this.take(`${throttlerName}.${key}`, ttl, Number.POSITIVE_INFINITY, 1);
       const isBlocked = hits > limit;
       return { totalHits: hits, timeToExpire: secondsLeft(endsAt), isBlocked, timeToBlockExpire: isBlocked ? secondsLeft(endsAt) : 0 };
     } catch (error) {
@@ -49,19 +58,37 @@ export class NatsThrottlerStorage implements ThrottlerStorage {
     }
   }
 
-  /** The counter as `hits:windowEndMs`, one more hit on it, in a new window when the last has ended. */
-  private async bump(counter: string, ttl: number): Promise<{ hits: number; endsAt: number }> {
+  /**
+   * Takes `amount` units (requests, bytes) from a budget of `limit` per window, unless that would
+   * overdraw it: then nothing is taken, so a refused upload does not eat the bytes it never sent.
+   * `counter` must be a valid KV key (letters, digits, `-_=./`).
+   */
+  async consume(counter: string, windowMs: number, limit: number, amount = 1): Promise<Consumption> {
+    try {
+      const { allowed, used, endsAt } = await this.take(counter, windowMs, limit, amount);
+      return { allowed, used, resetMs: Math.max(0, endsAt - Date.now()) };
+    } catch (error) {
+      if (error instanceof BusyCounterError) return { allowed: false, used: limit, resetMs: windowMs };
+      this.log.warn({ err: error }, 'rate-limit counter unavailable; request let through');
+      return { allowed: true, used: 0, resetMs: windowMs };
+    }
+  }
+
+  /** The counter as `used:windowEndMs`, `amount` more on it if that stays within `limit`, in a new window when the last has ended. */
+  private async take(counter: string, windowMs: number, limit: number, amount: number): Promise<{ allowed: boolean; used: number; endsAt: number }> {
     const bucket = await this.open();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const entry = await bucket.get(counter);
-      const [hits, endsAt] = entry?.operation === 'PUT' ? entry.string().split(':').map(Number) : [0, 0];
+      const [stored, storedEnd] = entry?.operation === 'PUT' ? entry.string().split(':').map(Number) : [0, 0];
       const now = Date.now();
-      const next = endsAt > now ? { hits: hits + 1, endsAt } : { hits: 1, endsAt: now + ttl };
+      const current = storedEnd > now ? { used: stored, endsAt: storedEnd } : { used: 0, endsAt: now + windowMs };
+      if (current.used + amount > limit) return { allowed: false, ...current };
+      const next = { used: current.used + amount, endsAt: current.endsAt };
       try {
-        const value = `${next.hits}:${next.endsAt}`;
+        const value = `${next.used}:${next.endsAt}`;
         if (entry) await bucket.update(counter, value, entry.revision);
         else await bucket.create(counter, value);
-        return next;
+        return { allowed: true, ...next };
       } catch (error) {
         // Another request counted first: read the new value.
         if (!(error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamWrongLastSequence)) throw error;
