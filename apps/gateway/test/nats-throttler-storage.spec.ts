@@ -53,4 +53,29 @@ describe(NatsThrottlerStorage.name, () => {
     await nc.close();
     expect(await hit(storage, 'client-3', 0)).toMatchObject({ isBlocked: false });
   });
+
+  describe('consume', () => {
+    it('takes amounts from one budget across replicas, refusing what would overdraw it without taking it', async () => {
+      const [a, b] = replicas;
+      expect(await a.consume('bytes.user-1', 60_000, 1000, 600)).toMatchObject({ allowed: true, used: 600 });
+      expect(await b.consume('bytes.user-1', 60_000, 1000, 500)).toMatchObject({ allowed: false, used: 600 });
+      expect(await b.consume('bytes.user-1', 60_000, 1000, 400)).toMatchObject({ allowed: true, used: 1000 });
+      const refused = await a.consume('bytes.user-1', 60_000, 1000, 1);
+      expect(refused).toMatchObject({ allowed: false, used: 1000 });
+      expect(refused.resetMs).toBeGreaterThan(59_000);
+      expect(refused.resetMs).toBeLessThanOrEqual(60_000);
+    });
+
+    it('gives the whole budget back when the window ends', async () => {
+      expect(await replicas[0].consume('bytes.user-2', 500, 10, 10)).toMatchObject({ allowed: true, used: 10 });
+      expect(await replicas[1].consume('bytes.user-2', 500, 10, 1)).toMatchObject({ allowed: false });
+      await sleep(550);
+      expect(await replicas[1].consume('bytes.user-2', 500, 10, 1)).toMatchObject({ allowed: true, used: 1 });
+    });
+
+    it('grants no more than the budget when replicas take from it at the same moment', async () => {
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => replicas[i % 2].consume('burst.user-3', 60_000, 5)));
+      expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    });
+  });
 });
