@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@irp/contracts';
 import { NATS_CONNECTION } from '@irp/messaging';
 import { CallerResolver } from '../auth/caller-resolver';
-import { NatsThrottlerStorage } from '../auth/nats-throttler-storage';
+import { NatsRateLimitCounters } from './nats-rate-limit-counters';
 import { GATEWAY_CONFIG, type GatewayConfig, type RateBudget } from '../config/env';
 import { RATE_LIMIT_BUDGET } from './rate-limit.decorator';
 import { rateLimitHeaders, type PolicyState } from './rate-limit-headers';
@@ -17,7 +17,7 @@ export const rateLimitStorageProvider: Provider = {
   provide: RATE_LIMIT_STORAGE,
   inject: [NATS_CONNECTION, GATEWAY_CONFIG],
   useFactory: (nc: NatsConnection, config: GatewayConfig) =>
-    new NatsThrottlerStorage(nc, Math.max(...Object.values(config.rateLimits).map((budget: RateBudget) => budget.windowMs))),
+    new NatsRateLimitCounters(nc, Math.max(...Object.values(config.rateLimits).map((budget: RateBudget) => budget.windowMs))),
 };
 
 interface Check {
@@ -39,7 +39,7 @@ export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly callers: CallerResolver,
-    @Inject(RATE_LIMIT_STORAGE) private readonly storage: NatsThrottlerStorage,
+    @Inject(RATE_LIMIT_STORAGE) private readonly storage: NatsRateLimitCounters,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
