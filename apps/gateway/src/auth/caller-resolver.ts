@@ -29,7 +29,7 @@ export class CallerResolver {
     const streamToken = (request.query as Record<string, unknown> | undefined)?.token;
     if (typeof streamToken === 'string' && this.reflector.getAllAndOverride<boolean>(ACCEPTS_STREAM_TOKEN, [context.getHandler(), context.getClass()])) {
       const documentId = (request.params as Record<string, string | undefined>).id ?? '';
-      return { userId: this.streamTokens.verify(streamToken, documentId), roles: [] };
+      return { userId: await this.streamTokens.verify(streamToken, documentId), roles: [] };
     }
     return undefined;
   }

@@ -1,9 +1,11 @@
 import { Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { randomBytes } from 'node:crypto';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { DomainError, ErrorCode } from '@irp/contracts';
+import { NATS_CONNECTION } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/env';
+import { sharedStreamTokenKey } from './stream-token-key';
 
 export const ACCEPTS_STREAM_TOKEN = Symbol('ACCEPTS_STREAM_TOKEN');
 
@@ -24,40 +26,49 @@ const refused = (detail: string) => new DomainError(ErrorCode.UNAUTHENTICATED, d
 
 /**
  * Short-lived tokens that open the event stream of one document and nothing else: HS256 JWTs
- * bound to the user and the document, signed with STREAM_TOKEN_SECRET. They only work where
- * a route is marked @AcceptsStreamToken(), and only for the document in that route.
+ * bound to the user and the document, signed with STREAM_TOKEN_SECRET (or, unset, a random key
+ * the replicas share through NATS KV). They only work where a route is marked
+ * @AcceptsStreamToken(), and only for the document in that route.
  */
 @Injectable()
 export class StreamTokens {
-  private readonly secret: string;
-  private readonly ttlSeconds: number;
+  private readonly log = getLogger(StreamTokens.name);
+  private secret?: Promise<string>;
 
   constructor(
-    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly jwt: JwtService,
-  ) {
-    this.ttlSeconds = config.streamTokens.ttlSeconds;
-    this.secret = config.streamTokens.secret ?? randomBytes(32).toString('base64url');
-    if (!config.streamTokens.secret) {
-      getLogger(StreamTokens.name).warn('STREAM_TOKEN_SECRET is not set: stream tokens are signed with a random key and work only on this replica');
-    }
-  }
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
 
-  issue(userId: string, documentId: string): { token: string; expiresAt: Date } {
-    const exp = Math.floor(Date.now() / 1000) + this.ttlSeconds;
-    const token = this.jwt.sign({ doc: documentId, exp }, { secret: this.secret, algorithm: ALGORITHM, subject: userId, audience: AUDIENCE, issuer: ISSUER });
+  async issue(userId: string, documentId: string): Promise<{ token: string; expiresAt: Date }> {
+    const exp = Math.floor(Date.now() / 1000) + this.config.streamTokens.ttlSeconds;
+    const token = this.jwt.sign({ doc: documentId, exp }, { secret: await this.key(), algorithm: ALGORITHM, subject: userId, audience: AUDIENCE, issuer: ISSUER });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
   /** The user the token was issued to, when it opens this document's stream; UNAUTHENTICATED otherwise. */
-  verify(token: string, documentId: string): string {
+  async verify(token: string, documentId: string): Promise<string> {
+    const secret = await this.key();
     let claims: StreamTokenClaims;
     try {
-      claims = this.jwt.verify<StreamTokenClaims>(token, { secret: this.secret, algorithms: [ALGORITHM], audience: AUDIENCE, issuer: ISSUER });
+      claims = this.jwt.verify<StreamTokenClaims>(token, { secret, algorithms: [ALGORITHM], audience: AUDIENCE, issuer: ISSUER });
     } catch (error) {
       throw refused((error as Error).name === 'TokenExpiredError' ? 'the stream token has expired: ask for a new one' : 'the stream token is invalid');
     }
     if (claims.doc !== documentId) throw refused('this stream token is for another document');
     return claims.sub;
+  }
+
+  private key(): Promise<string> {
+    const configured = this.config.streamTokens.secret;
+    this.secret ??= configured
+      ? Promise.resolve(configured)
+      : sharedStreamTokenKey(this.nc).catch((error: unknown) => {
+          this.secret = undefined; // try again on the next request
+          this.log.warn({ err: error }, 'stream token key not available');
+          throw new DomainError(ErrorCode.UNAVAILABLE, 'stream tokens are not available right now; try again shortly');
+        });
+    return this.secret;
   }
 }

@@ -61,7 +61,7 @@ class GatewayEnv extends ServiceEnv {
   @Min(1024)
   RATE_LIMIT_UPLOAD_BYTES: number = 512 * 1024 * 1024;
 
-  /** HMAC key of document stream tokens; every replica needs the same one. A random per-process key when unset. */
+  /** HMAC key of document stream tokens, the same on every replica; unset, a random one the replicas share in NATS KV. */
   @IsOptional()
   @IsString()
   @MinLength(32)

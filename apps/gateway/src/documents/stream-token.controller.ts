@@ -25,7 +25,7 @@ export class StreamTokenController {
   @problemResponses(400, 401, 404)
   async issue(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string): Promise<StreamTokenView> {
     await this.rpc.request(SUBJECTS.getDocument, { userId: caller.userId, documentId: id }); // 404 for other users' documents
-    const { token, expiresAt } = this.tokens.issue(caller.userId, id);
+    const { token, expiresAt } = await this.tokens.issue(caller.userId, id);
     return { token, expiresAt: expiresAt.toISOString(), url: `/api/v1/documents/${id}/events?token=${encodeURIComponent(token)}` };
   }
 }
