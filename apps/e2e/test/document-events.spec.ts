@@ -45,6 +45,7 @@ describe('document events: ids, resume and stream tokens (a browser EventSource)
     const stream = await readEvents<StreamData>(eventsUrl(documentId), bearer(me));
     expect(stream.status).toBe(200);
     expect(stream.retry).toBe(3000);
+    expect(stream.headers.get('ratelimit')).toMatch(/^"reads";r=\d+;t=\d+$/);
     expect(ids(stream.events)).toEqual(consecutiveFrom(1, stream.events.length));
     expect(stream.events[0].event).toBe('state');
     expect(stream.events.at(-1)?.event).toBe('done');
