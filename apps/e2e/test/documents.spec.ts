@@ -4,6 +4,7 @@ import pg from 'pg';
 import { parseDto, DocumentView, type DocumentProgress, type ExpensePage, type ExpenseView } from '@irp/contracts';
 import { corruptJpeg, httpClient, hugeImageHeader, invoicePdf, pdfBomb, receiptImage, startTestPlatform, type HttpClient, type TestPlatform } from '@irp/testing';
 import { newSession, type Session } from './session';
+import { readEvents } from './sse';
 
 type UploadAnswer = DocumentView & { statusUrl: string; eventsUrl: string; code?: string; detail?: string };
 
@@ -107,20 +108,10 @@ describe('documents: from upload to expense', () => {
 
   it('streams progress, then the final state, as server-sent events', async () => {
     const uploaded = await upload(me, await receiptImage([...RECEIPT, 'Thank you!']));
-    const response = await fetch(`${platform.gatewayUrl}/api/v1/documents/${uploaded.body.id}/events`, { headers: { authorization: `Bearer ${me.token}` } });
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const events: { event: string; data: DocumentProgress & DocumentView }[] = [];
-    const decoder = new TextDecoder();
-    let buffered = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffered += decoder.decode(chunk, { stream: true });
-      const blocks = buffered.split('\n\n');
-      buffered = blocks.pop() ?? '';
-      for (const block of blocks.filter((b) => b.startsWith('event:'))) {
-        const [eventLine, dataLine] = block.split('\n');
-        events.push({ event: eventLine.slice(7), data: JSON.parse(dataLine.slice(6)) });
-      }
-    }
+    const { headers, events } = await readEvents<DocumentProgress & DocumentView>(`${platform.gatewayUrl}/api/v1/documents/${uploaded.body.id}/events`, {
+      authorization: `Bearer ${me.token}`,
+    });
+    expect(headers.get('content-type')).toContain('text/event-stream');
     expect(events[0].event).toBe('state');
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { status: 'completed', progress: 100 } });
     const progress = events.filter((e) => e.event === 'progress').map((e) => e.data.progress);

@@ -1,25 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { BlobStoreModule } from '@irp/blob-store';
 import { DOCUMENTS_BUCKET } from '@irp/contracts';
-import { DtoValidationPipe, NATS_CONNECTION, NatsHealth, NatsModule } from '@irp/messaging';
+import { DtoValidationPipe, NatsHealth, NatsModule } from '@irp/messaging';
 import { OpsModule } from '@irp/observability';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { FxRatesController } from './admin/fx-rates.controller';
 import { AuthController } from './auth/auth.controller';
-import { NatsThrottlerStorage } from './auth/nats-throttler-storage';
+import { CallerResolver } from './auth/caller-resolver';
+import { StreamTokens } from './auth/stream-tokens';
 import { CategoriesController } from './categories/categories.controller';
 import { DocumentEventsStream } from './documents/document-events.stream';
 import { DocumentsController } from './documents/documents.controller';
+import { StreamTokenController } from './documents/stream-token.controller';
 import { ExpensesController } from './expenses/expenses.controller';
 import { SettingsController } from './settings/settings.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/env';
 import { AsyncApiController } from './http/asyncapi.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RateLimitGuard, rateLimitStorageProvider } from './rate-limit/rate-limit.guard';
 
 
 @Module({})
@@ -33,21 +34,19 @@ export class AppModule {
         OpsModule.forRoot({ ...config.ops, checks: [NatsHealth] }),
         JwtModule.register({}),
         BlobStoreModule.forRoot(DOCUMENTS_BUCKET),
-        ThrottlerModule.forRootAsync({
-          inject: [NATS_CONNECTION],
-          useFactory: (nc: NatsConnection) => ({
-            throttlers: [{ ttl: config.authRateLimit.windowMs, limit: config.authRateLimit.limit }],
-            storage: new NatsThrottlerStorage(nc, config.authRateLimit.windowMs),
-          }),
-        }),
       ],
-      controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, AsyncApiController],
+      controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Rate limits first: anonymous and badly authenticated calls are counted too (per IP).
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: DtoValidationPipe },
         AccessTokenVerifier,
+        CallerResolver,
+        StreamTokens,
+        rateLimitStorageProvider,
         DocumentEventsStream,
       ],
       exports: [GATEWAY_CONFIG],

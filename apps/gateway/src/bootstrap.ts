@@ -23,7 +23,7 @@ export async function createGateway(env: NodeJS.ProcessEnv): Promise<NestFastify
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger: new NestPinoLogger() });
   app.setGlobalPrefix('api/v1');
-  if (config.http.corsOrigins.length > 0) app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'etag', 'retry-after'] });
+  if (config.http.corsOrigins.length > 0) app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'etag', 'retry-after', 'ratelimit', 'ratelimit-policy'] });
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON: any other body type is answered 415 instead of reaching a handler as a string.
   fastify.removeContentTypeParser(['text/plain']);

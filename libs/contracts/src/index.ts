@@ -23,3 +23,4 @@ export { buildAsyncApiDocument } from './asyncapi';
 export { dtoJsonSchemas } from './json-schemas';
 export * from './documents/extraction.dto';
 export * from './documents/document.dto';
+export * from './documents/document-stream.dto';

@@ -17,6 +17,14 @@ export interface TestPlatform extends RunningPlatform {
   close(): Promise<void>;
 }
 
+const E2E_RATE_LIMITS = {
+  AUTH_RATE_LIMIT: '100000',
+  RATE_LIMIT_READS: '100000',
+  RATE_LIMIT_WRITES: '100000',
+  RATE_LIMIT_UPLOADS: '100000',
+  RATE_LIMIT_UPLOAD_BYTES: String(100 * 1024 ** 3),
+};
+
 /**
  * The whole platform for end-to-end tests: its own database and NATS server, migrations applied,
  * every service built under dist/ running as its own process on random ports.
@@ -37,6 +45,8 @@ export async function startTestPlatform(
     // One OCR worker is enough for tests and leaves a core for the rest.
     serviceEnv: {
       ...options.serviceEnv,
+      // Budgets no ordinary test reaches; the rate-limit tests set their own.
+      gateway: { ...E2E_RATE_LIMITS, ...options.serviceEnv?.gateway },
       expenses: { FX_FEED_ENABLED: 'false', ...options.serviceEnv?.expenses },
       ocr: { OCR_WORKERS: '1', ...options.serviceEnv?.ocr },
     },

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { Jwks, LoginRequest, LogoutRequest, RefreshRequest, RegisterRequest, SUBJECTS, TokenPair, UserView } from '@irp/contracts';
 import { RpcClient } from '@irp/messaging';
 import { problemResponses, schemaRef } from '../http/openapi';
+import { RateLimitBudget } from '../rate-limit/rate-limit.decorator';
 import { CurrentCaller, Public, type Caller } from './auth.guard';
 
 @ApiTags('auth')
@@ -13,7 +13,7 @@ export class AuthController {
 
   @Post('register')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimitBudget('auth')
   @ApiOperation({ summary: 'Create an account' })
   @ApiBody({ schema: schemaRef(RegisterRequest) })
   @ApiResponse({ status: 201, schema: schemaRef(UserView) })
@@ -24,7 +24,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimitBudget('auth')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange e-mail and password for an access and a refresh token' })
   @ApiBody({ schema: schemaRef(LoginRequest) })
@@ -36,7 +36,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimitBudget('auth')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; the old refresh token stops working' })
   @ApiBody({ schema: schemaRef(RefreshRequest) })
@@ -48,7 +48,7 @@ export class AuthController {
 
   @Post('logout')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimitBudget('auth')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End the session of a refresh token (its whole family of tokens)' })
   @ApiBody({ schema: schemaRef(LogoutRequest) })

@@ -2,7 +2,9 @@ import { Injectable, SetMetadata, createParamDecorator, type CanActivate, type E
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@irp/contracts';
-import { AccessTokenVerifier } from './access-token.verifier';
+import { CallerResolver, type Caller } from './caller-resolver';
+
+export type { Caller };
 
 const IS_PUBLIC = Symbol('IS_PUBLIC');
 const REQUIRED_ROLE = Symbol('REQUIRED_ROLE');
@@ -13,11 +15,6 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Marks a route only callers with this role may use (403 for the others). */
 export const RequireRole = (role: 'admin') => SetMetadata(REQUIRED_ROLE, role);
 
-export interface Caller {
-  userId: string;
-  roles: string[];
-}
-
 type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
 
 /** The authenticated caller of the request. */
@@ -27,23 +24,19 @@ export const CurrentCaller = createParamDecorator((_data: unknown, context: Exec
   return caller;
 });
 
-/** Global guard: a valid `Authorization: Bearer <access token>` unless the route is @Public(). */
+/** Global guard: a valid `Authorization: Bearer <access token>` (or a stream token where the route takes one) unless the route is @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly verifier: AccessTokenVerifier,
+    private readonly callers: CallerResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'an access token is required: Authorization: Bearer <token>');
-    }
-    const claims = await this.verifier.verify(token);
-    const caller = { userId: claims.sub, roles: Array.isArray(claims.roles) ? claims.roles : [] };
+    const caller = await this.callers.resolve(context);
+    if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'an access token is required: Authorization: Bearer <token>');
     request.caller = caller;
     const role = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (role && !caller.roles.includes(role)) throw new DomainError(ErrorCode.FORBIDDEN, `this needs the ${role} role`);

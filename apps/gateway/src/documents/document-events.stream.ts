@@ -1,18 +1,55 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROGRESS_SUBJECTS, SUBJECTS, type DocumentProgress, type DocumentView } from '@irp/contracts';
+import type { ServerResponse } from 'node:http';
+import {
+  DomainError,
+  ErrorCode,
+  PROGRESS_SUBJECTS,
+  SUBJECTS,
+  type DocumentProgress,
+  type DocumentProgressEvent,
+  type DocumentStreamEvent,
+  type DocumentView,
+} from '@irp/contracts';
 import { NATS_CONNECTION, RpcClient } from '@irp/messaging';
 
 const HEARTBEAT_MS = 15_000;
 /** A stream ends after this even if the document is still being read; clients reconnect. */
 const MAX_STREAM_MS = 10 * 60 * 1000;
+/** Sent as `retry:`: how long EventSource waits before it reconnects. */
+export const SSE_RETRY_MS = 3_000;
 
 const isFinal = (status: string) => status === 'completed' || status === 'failed';
 
+/** The last event id a reconnecting EventSource sends back; 0 on a first connection. */
+export function lastEventIdOf(header: string | string[] | undefined): number {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value === '') return 0;
+  if (!/^\d{1,15}$/.test(value)) {
+    throw new DomainError(ErrorCode.VALIDATION, 'Last-Event-ID must be an event id this stream sent (a non-negative integer)');
+  }
+  return Number(value);
+}
+
+/** Writes numbered events: ids go on from the Last-Event-ID a client resumes with, so they only grow. */
+class EventWriter {
+  constructor(
+    private readonly raw: ServerResponse,
+    private lastId: number,
+  ) {}
+
+  send(event: DocumentStreamEvent, data: DocumentView | DocumentProgressEvent): void {
+    this.lastId += 1;
+    this.raw.write(`id: ${this.lastId}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+}
+
 /**
- * Server-sent events of one document: the current state, `progress` events (percent, stage) as the
- * ocr and expenses services publish them on core NATS, and `done` with the final state.
+ * Server-sent events of one document: `state` (the document now), `progress` events (percent,
+ * stage) as the ocr and expenses services publish them on core NATS, and `done` with the final
+ * state. Progress is ephemeral, so a client resuming with Last-Event-ID is not replayed what it
+ * missed: it gets the current state at once (`done` if the document is finished) and what follows.
  */
 @Injectable()
 export class DocumentEventsStream {
@@ -22,6 +59,7 @@ export class DocumentEventsStream {
   ) {}
 
   async stream(userId: string, documentId: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const lastEventId = lastEventIdOf(request.headers['last-event-id']);
     // Subscribe before reading the state, so nothing published in between is missed.
     const subscription = this.nc.subscribe(PROGRESS_SUBJECTS.any(documentId));
     let document: DocumentView;
@@ -40,30 +78,40 @@ export class DocumentEventsStream {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
       'x-request-id': String(request.id),
+      // Set before the guards' headers could be flushed by Fastify: hijacking skips them.
+      ...Object.fromEntries(Object.entries(reply.getHeaders()).filter(([name]) => name.startsWith('ratelimit'))),
     });
-    const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    raw.write(`retry: ${SSE_RETRY_MS}\n\n`);
+    const events = new EventWriter(raw, lastEventId);
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const deadline = setTimeout(() => subscription.unsubscribe(), MAX_STREAM_MS);
     raw.on('close', () => subscription.unsubscribe());
     try {
-      send('state', document);
-      if (!isFinal(document.status)) {
-        // Two services report progress; what arrives late must not make the bar go back.
-        let shown = document.progress;
-        for await (const message of subscription) {
-          const progress = message.json<DocumentProgress>();
-          if (isFinal(progress.status)) break;
-          if (progress.progress < shown) continue;
-          shown = progress.progress;
-          send('progress', progress);
-        }
+      if (isFinal(document.status)) {
+        events.send(lastEventId > 0 ? 'done' : 'state', document);
+        if (lastEventId > 0) return;
+      } else {
+        events.send('state', document);
+        await this.forwardProgress(document, subscription, events);
       }
-      if (!raw.destroyed) send('done', await this.rpc.request(SUBJECTS.getDocument, { userId, documentId }));
+      if (!raw.destroyed) events.send('done', await this.rpc.request(SUBJECTS.getDocument, { userId, documentId }));
     } finally {
       clearInterval(heartbeat);
       clearTimeout(deadline);
       subscription.unsubscribe();
       raw.end();
+    }
+  }
+
+  /** Progress until the document is final; two services report it, and what arrives late must not make the bar go back. */
+  private async forwardProgress(document: DocumentView, subscription: AsyncIterable<{ json<T>(): T }>, events: EventWriter): Promise<void> {
+    let shown = document.progress;
+    for await (const message of subscription) {
+      const progress = message.json<DocumentProgress>();
+      if (isFinal(progress.status)) return;
+      if (progress.progress < shown) continue;
+      shown = progress.progress;
+      events.send('progress', { documentId: progress.documentId, status: progress.status, progress: progress.progress, stage: progress.stage });
     }
   }
 }

@@ -15,7 +15,7 @@ import {
   Res,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -23,8 +23,10 @@ import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '@irp/blob-store';
 import { DocumentPage, DocumentView, ListDocumentsQuery, SUBJECTS } from '@irp/contracts';
 import { RpcClient } from '@irp/messaging';
 import { CurrentCaller, type Caller } from '../auth/auth.guard';
+import { AcceptsStreamToken } from '../auth/stream-tokens';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/env';
 import { problemResponses, schemaRef } from '../http/openapi';
+import { RateLimitBudget } from '../rate-limit/rate-limit.decorator';
 import { checkIdempotencyKey, UuidParam } from '../http/preconditions';
 import { DocumentEventsStream } from './document-events.stream';
 import { inspectUpload } from './upload-inspector';
@@ -44,6 +46,7 @@ export class DocumentsController {
   ) {}
 
   @Post()
+  @RateLimitBudget('uploads')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Upload a receipt or invoice (multipart `file`, or the raw bytes as the body); it is read in the background' })
   @ApiConsumes('multipart/form-data', ...RAW_DOCUMENT_TYPES)
@@ -133,6 +136,9 @@ export class DocumentsController {
   }
 
   @Get(':id/events')
+  @AcceptsStreamToken()
+  @ApiQuery({ name: 'token', required: false, description: 'A stream token from POST /documents/{id}/stream-token, instead of the Authorization header (for EventSource)' })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume: the current state is sent at once (no replay of missed progress) and event ids go on from it' })
   @ApiOperation({ summary: 'Server-sent events: `progress` (percent) while it is read, then `done` with the final state' })
   @ApiProduces('text/event-stream')
   @problemResponses(400, 401, 404)
