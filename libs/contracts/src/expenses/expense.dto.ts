@@ -15,6 +15,7 @@ import {
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsCalendarDate, IsCurrencyCode, IsDecimalAmount } from '../validators';
 import { PAYMENT_METHODS, type PaymentMethod } from './payment-method';
+import { Nullable } from '../nullable';
 
 export const EXPENSE_STATUSES = ['draft', 'needs_review', 'confirmed'] as const;
 export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number];
@@ -130,7 +131,7 @@ export class UpdateExpenseBody {
   @Length(1, 60)
   category?: string;
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsDecimalAmount()
   subtotal?: string | null;
 
@@ -141,15 +142,15 @@ export class UpdateExpenseBody {
   @Type(() => TaxLineBody)
   taxLines?: TaxLineBody[];
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsDecimalAmount()
   tip?: string | null;
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsIn(PAYMENT_METHODS)
   paymentMethod?: PaymentMethod | null;
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @Matches(/^\d{4}$/, { message: 'cardLast4 must be the last 4 digits of the card' })
   cardLast4?: string | null;
 
@@ -160,7 +161,7 @@ export class UpdateExpenseBody {
   @Length(1, 40, { each: true })
   tags?: string[];
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsString()
   @MaxLength(2000)
   notes?: string | null;
@@ -169,7 +170,7 @@ export class UpdateExpenseBody {
   @IsIn(EXPENSE_STATUSES)
   status?: ExpenseStatus;
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsUUID()
   documentId?: string | null;
 
