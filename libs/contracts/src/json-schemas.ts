@@ -24,20 +24,29 @@ const INT32 = 2 ** 31;
 
 /** `int32` when the validator's bounds fit in it, else `int64` (OpenAPI formats, for generators). */
 function integerFormat(schema: Schema): void {
-  if (schema.type !== 'integer' || schema.format) return;
+  const integer = schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer'));
+  if (!integer || schema.format) return;
   const fits = (bound: unknown) => typeof bound === 'number' && bound >= -INT32 && bound < INT32;
   schema.format = fits(schema.minimum) && fits(schema.maximum) ? 'int32' : 'int64';
 }
 
-/** Lists @Nullable() properties as required (services always send them) and types integers. */
+/** A UUID is 36 characters: said explicitly, so linters and clients see the bound @IsUUID enforces. */
+function uuidLength(schema: Schema): void {
+  if (schema.format === 'uuid') schema.maxLength ??= 36;
+}
+
+/** Lists @Nullable() properties as required (services always send them); bounds, int formats. */
 function finish(schema: Schema): Schema {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const required = new Set((schema.required as string[] | undefined) ?? []);
   for (const [name, property] of Object.entries(properties)) {
     if (property[ALWAYS_PRESENT]) required.add(name);
     delete property[ALWAYS_PRESENT];
-    integerFormat(property);
-    if (property.items) integerFormat(property.items as Schema);
+    for (const schema of [property, property.items as Schema | undefined]) {
+      if (!schema) continue;
+      integerFormat(schema);
+      uuidLength(schema);
+    }
   }
   return { ...schema, ...(required.size > 0 && { required: Object.keys(properties).filter((name) => required.has(name)) }) };
 }

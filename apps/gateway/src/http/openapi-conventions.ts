@@ -56,6 +56,13 @@ function isPublic(operation: Operation): boolean {
   return !operation.security || operation.security.length === 0;
 }
 
+/** Every path parameter of this API is an id, checked as a UUID (UuidParam in preconditions.ts). */
+function typePathParameters(operation: Operation): void {
+  for (const parameter of (operation.parameters ?? []) as { in?: string; schema?: Json }[]) {
+    if (parameter.in === 'path') parameter.schema = { type: 'string', format: 'uuid', maxLength: 36 };
+  }
+}
+
 /** Who may call it: public routes say so with `security: []`; admin routes need the admin role. */
 function applySecurity(operation: Operation): void {
   if (isPublic(operation)) operation.security = [];
@@ -111,6 +118,7 @@ export function applyConventions(document: OpenAPIObject): void {
     for (const operation of Object.values(item as Record<string, Operation>)) {
       if (!operation?.responses) continue;
       applySecurity(operation);
+      typePathParameters(operation);
       applyResponses(operation, !operation.tags?.includes('docs'));
     }
   }

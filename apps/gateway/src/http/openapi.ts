@@ -70,6 +70,16 @@ const operationId = (controller: string, method: string) => {
   return `${resource[0].toLowerCase()}${resource.slice(1)}${method[0].toUpperCase()}${method.slice(1)}`;
 };
 
+const SERVERS = [
+  {
+    url: 'https://{host}',
+    description: 'Production: your deployment of the gateway (HTTPS)',
+    variables: { host: { default: 'api.invoices.internal', description: 'Host (and port) of the gateway' } },
+    'x-internal': false,
+  },
+  { url: 'http://localhost:3000', description: 'Local development: the gateway `npm start` runs', 'x-internal': false },
+];
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
@@ -79,23 +89,22 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
-    .addServer('https://{host}', 'Production: your deployment of the gateway', { host: { default: 'localhost:3000', description: 'Host and port' } })
-    .addServer('http://localhost:3000', 'Development: the gateway `npm start` runs')
     .addBearerAuth(
       {
         type: 'http',
         scheme: 'bearer',
         bearerFormat: 'JWT',
-        description: 'Access token from /auth/login or /auth/refresh: a JWT signed with RS256 (keys at /auth/jwks), 15 minutes, validated as RFC 8725 recommends (fixed algorithm, issuer, audience, expiry).',
+        description: 'Access token from /auth/login or /auth/refresh: a JWT signed with RS256 (keys at /auth/jwks), 15 minutes, validated as RFC8725 recommends (fixed algorithm, issuer, audience, expiry).',
       },
       'bearer',
     )
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token whose `roles` claim holds `admin` (granted with the auth roles CLI); RFC 8725 as for `bearer`.' },
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token whose `roles` claim holds `admin` (granted with the auth roles CLI); RFC8725 as for `bearer`.' },
       'adminBearer',
     )
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+  document.servers = SERVERS;
   document.components ??= {};
   document.components.schemas = { ...document.components.schemas, ...dtoJsonSchemas(COMPONENTS), Problem: PROBLEM_SCHEMA };
   document.components.headers = { ...document.components.headers, ...COMPONENT_HEADERS };

@@ -171,6 +171,7 @@ export class ListDocumentsQuery {
 
   @IsOptional()
   @Matches(/^([1-9]\d?|100)$/, { message: 'limit must be an integer from 1 to 100' })
+  @MaxLength(3)
   limit?: string;
 
   @IsOptional()

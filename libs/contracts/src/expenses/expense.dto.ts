@@ -30,6 +30,7 @@ const Present = () => ValidateIf((_object, value) => value !== undefined);
 export class TaxLineBody {
   /** Percent, e.g. "7" or "19.00". */
   @Matches(/^\d{1,2}(\.\d{1,3})?$|^100(\.0{1,3})?$/, { message: 'rate must be a percentage between 0 and 100 as a string, e.g. "7.5"' })
+  @MaxLength(7)
   rate!: string;
 
   @IsOptional()
@@ -85,6 +86,7 @@ export class CreateExpenseBody {
 
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'cardLast4 must be the last 4 digits of the card' })
+  @MaxLength(4)
   cardLast4?: string;
 
   @IsOptional()
@@ -152,6 +154,7 @@ export class UpdateExpenseBody {
 
   @Nullable({ optional: true })
   @Matches(/^\d{4}$/, { message: 'cardLast4 must be the last 4 digits of the card' })
+  @MaxLength(4)
   cardLast4?: string | null;
 
   @Present()
@@ -239,6 +242,7 @@ export class ListExpensesQuery {
 
   @IsOptional()
   @Matches(/^([1-9]\d?|1\d\d|200)$/, { message: 'limit must be an integer from 1 to 200' })
+  @MaxLength(3)
   limit?: string;
 
   @IsOptional()
