@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  authLogin,
+  authMe,
+  authRefresh,
+  authRegister,
+  createClient,
+  createConfig,
+  documentsGet,
+  documentsUpload,
+  expensesCreate,
+  expensesDelete,
+  expensesExport,
+  expensesGet,
+  expensesList,
+  expensesUpdate,
+  type Client,
+  type DocumentView,
+  type ExpenseView,
+} from '@irp/sdk';
+import { receiptImage, startTestPlatform, type TestPlatform } from '@irp/testing';
+
+const PASSWORD = 'correct horse battery staple';
+
+/** The main flows of the API driven only through the generated client (libs/sdk), as an outside developer would. */
+describe('the generated SDK against the running platform', () => {
+  let platform: TestPlatform;
+  let sdk: Client;
+  let accessToken = '';
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ serviceEnv: { gateway: { AUTH_RATE_LIMIT: '1000' } } });
+    sdk = createClient(createConfig({ baseUrl: platform.gatewayUrl, auth: () => accessToken }));
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  async function signIn(): Promise<void> {
+    const email = `sdk-${randomUUID()}@example.com`;
+    const registered = await authRegister({ client: sdk, body: { email, password: PASSWORD }, throwOnError: true });
+    expect(registered.response.status).toBe(201);
+    const login = await authLogin({ client: sdk, body: { email, password: PASSWORD }, throwOnError: true });
+    const refreshed = await authRefresh({ client: sdk, body: { refreshToken: login.data.refreshToken }, throwOnError: true });
+    expect(refreshed.data.refreshToken).not.toBe(login.data.refreshToken);
+    const reused = await authRefresh({ client: sdk, body: { refreshToken: login.data.refreshToken } });
+    expect(reused.response?.status).toBe(401);
+    accessToken = refreshed.data.accessToken;
+    const me = await authMe({ client: sdk, throwOnError: true });
+    expect(me.data).toMatchObject({ id: registered.data.id, email });
+  }
+
+  const expense = (vendor: string, day: number) => ({
+    vendor,
+    date: `2026-04-${String(day).padStart(2, '0')}`,
+    amount: `${day}.50`,
+    currency: 'EUR',
+    category: 'travel',
+    tags: ['sdk'],
+  });
+
+  async function readUntilSettled(id: string): Promise<DocumentView> {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const { data } = await documentsGet({ client: sdk, path: { id }, throwOnError: true });
+      if (data.status === 'completed' || data.status === 'failed') return data;
+      if (Date.now() > deadline) throw new Error(`document ${id} still ${data.status}`);
+      await sleep(250);
+    }
+  }
+
+  it('signs up, files, pages, changes, exports, uploads and deletes', async () => {
+    await signIn();
+
+    // Create with an idempotency key: the retry answers the first expense.
+    const key = randomUUID();
+    const first = await expensesCreate({ client: sdk, body: expense('Rail Co', 1), headers: { 'Idempotency-Key': key }, throwOnError: true });
+    const retry = await expensesCreate({ client: sdk, body: expense('Rail Co', 1), headers: { 'Idempotency-Key': key }, throwOnError: true });
+    expect(retry.data.id).toBe(first.data.id);
+    expect(first.response.headers.get('location')).toBe(`/api/v1/expenses/${first.data.id}`);
+    for (let day = 2; day <= 7; day++) await expensesCreate({ client: sdk, body: expense(`Taxi ${day}`, day), throwOnError: true });
+    await expensesCreate({ client: sdk, body: { ...expense('Cafe', 8), category: 'meals' }, throwOnError: true });
+
+    // List with filters, following nextCursor (null on the last page) to the end.
+    const seen: ExpenseView[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const { data } = await expensesList({ client: sdk, query: { category: 'travel', tags: 'sdk', sort: 'date', limit: '3', cursor }, throwOnError: true });
+      seen.push(...data.items);
+      cursor = data.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen.map((item) => item.date)).toEqual(['01', '02', '03', '04', '05', '06', '07'].map((day) => `2026-04-${day}`));
+
+    // Patch with If-Match: the ETag read; a stale one is refused with 412.
+    const read = await expensesGet({ client: sdk, path: { id: first.data.id }, throwOnError: true });
+    const etag = read.response.headers.get('etag') ?? '';
+    expect(etag).toBe('"1"');
+    const patched = await expensesUpdate({ client: sdk, path: { id: first.data.id }, body: { notes: 'booked online', tip: null }, headers: { 'If-Match': etag }, throwOnError: true });
+    expect(patched.data).toMatchObject({ notes: 'booked online', tip: null, version: 2 });
+    const stale = await expensesUpdate({ client: sdk, path: { id: first.data.id }, body: { notes: 'again' }, headers: { 'If-Match': etag } });
+    expect(stale.response?.status).toBe(412);
+    expect(stale.error).toMatchObject({ code: 'PRECONDITION_FAILED' });
+
+    // CSV export with the same filters.
+    const csv = await expensesExport({ client: sdk, query: { category: 'travel' }, parseAs: 'text', throwOnError: true });
+    expect(csv.response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (csv.data as unknown as string).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(1 + 7);
+    expect(lines.some((line) => line.includes('booked online'))).toBe(true);
+
+    // Upload a receipt and follow it to the expense it becomes.
+    const photo = await receiptImage(['TRAM STOP KIOSK', 'Date: 09/04/2026', '', 'Ticket            3.10', 'TOTAL EUR         3.10']);
+    const uploaded = await documentsUpload({ client: sdk, body: { file: new File([new Uint8Array(photo)], 'ticket.jpg', { type: 'image/jpeg' }) }, throwOnError: true });
+    expect(uploaded.response.status).toBe(202);
+    expect(uploaded.data).toMatchObject({ status: 'queued', fileName: 'ticket.jpg', statusUrl: `/api/v1/documents/${uploaded.data.id}` });
+    const document = await readUntilSettled(uploaded.data.id);
+    expect(document.status).toBe('completed');
+    if (!document.expenseId) throw new Error(`document ${document.id} became no expense`);
+    const filed = await expensesGet({ client: sdk, path: { id: document.expenseId }, throwOnError: true });
+    expect(filed.data).toMatchObject({ documentId: document.id, amount: '3.10', currency: 'EUR' });
+
+    // Delete with If-Match; then it is gone.
+    const deleted = await expensesDelete({ client: sdk, path: { id: filed.data.id }, headers: { 'If-Match': `"${filed.data.version}"` }, throwOnError: true });
+    expect(deleted.response.status).toBe(204);
+    const gone = await expensesGet({ client: sdk, path: { id: filed.data.id } });
+    expect(gone.response?.status).toBe(404);
+    expect(gone.error).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
