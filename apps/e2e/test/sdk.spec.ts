@@ -1,3 +1,5 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -19,7 +21,8 @@ import {
   type DocumentView,
   type ExpenseView,
 } from '@irp/sdk';
-import { receiptImage, startTestPlatform, type TestPlatform } from '@irp/testing';
+import { SUBJECTS, type EventEnvelope } from '@irp/contracts';
+import { AsyncApiPayloads, receiptImage, startTestPlatform, type TestPlatform } from '@irp/testing';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -130,5 +133,26 @@ describe('the generated SDK against the running platform', () => {
     const gone = await expensesGet({ client: sdk, path: { id: filed.data.id } });
     expect(gone.response?.status).toBe(404);
     expect(gone.error).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  // After the flows above: what the services published meanwhile, taken off their streams.
+  it('published only events that match the AsyncAPI document', async () => {
+    const nc = await connect({ servers: platform.infra.nats.url });
+    try {
+      const events: EventEnvelope[] = [];
+      for (const stream of ['AUTH', 'EXPENSES', 'OCR']) {
+        const { name } = await (await jetstreamManager(nc)).consumers.add(stream, { ack_policy: 'none' as never });
+        const messages = await (await jetstream(nc).consumers.get(stream, name)).fetch({ max_messages: 1000, expires: 1000 });
+        for await (const message of messages) events.push(message.json());
+      }
+      const types = new Set(events.map((event) => event.type));
+      for (const subject of [SUBJECTS.userRegistered, SUBJECTS.expenseCreated, SUBJECTS.expenseUpdated, SUBJECTS.expenseDeleted, SUBJECTS.extractionCompleted]) {
+        expect(types).toContain(subject);
+      }
+      const payloads = new AsyncApiPayloads();
+      for (const event of events) expect({ type: event.type, errors: payloads.errors(event.type, event) }).toEqual({ type: event.type, errors: [] });
+    } finally {
+      await nc.close();
+    }
   });
 });
