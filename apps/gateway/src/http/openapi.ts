@@ -65,7 +65,7 @@ export function queryParameters(dto: new () => object, descriptions: Record<stri
 }
 
 /** Operation ids a generated client turns into readable function names: `expensesList`, `authLogin`. */
-const operationId = (controller: string, method: string) => {
+export const operationId = (controller: string, method: string): string => {
   const resource = controller.replace(/Controller$/, '');
   return `${resource[0].toLowerCase()}${resource.slice(1)}${method[0].toUpperCase()}${method.slice(1)}`;
 };
