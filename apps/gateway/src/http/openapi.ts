@@ -89,6 +89,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    .addTag('auth', 'Accounts, access tokens and rotating refresh tokens')
+    .addTag('expenses', 'The expense ledger')
+    .addTag('categories', 'Expense categories')
+    .addTag('settings', 'Base currency and locale')
+    .addTag('documents', 'Uploaded receipts and invoices, read in the background')
+    .addTag('admin', 'Operator routes (admin role)')
+    .addTag('docs', 'Machine-readable API documents')
     .addBearerAuth(
       {
         type: 'http',
