@@ -22,7 +22,7 @@ import {
   type ExpenseView,
 } from '@irp/sdk';
 import { SUBJECTS, type EventEnvelope } from '@irp/contracts';
-import { AsyncApiPayloads, receiptImage, startTestPlatform, type TestPlatform } from '@irp/testing';
+import { AsyncApiPayloads, OpenApiResponses, receiptImage, startTestPlatform, type TestPlatform } from '@irp/testing';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -31,10 +31,21 @@ describe('the generated SDK against the running platform', () => {
   let platform: TestPlatform;
   let sdk: Client;
   let accessToken = '';
+  /** Every answer the SDK received that the OpenAPI document does not describe. */
+  const undocumented: string[] = [];
 
   beforeAll(async () => {
     platform = await startTestPlatform({ serviceEnv: { gateway: { AUTH_RATE_LIMIT: '1000' } } });
     sdk = createClient(createConfig({ baseUrl: platform.gatewayUrl, auth: () => accessToken }));
+    const responses = new OpenApiResponses();
+    sdk.interceptors.response.use(async (response, request, options) => {
+      const contentType = response.headers.get('content-type');
+      const body: unknown = contentType?.includes('json') ? await response.clone().json() : undefined;
+      for (const error of responses.errors(request.method, options.url, response.status, contentType, body)) {
+        undocumented.push(`${request.method} ${options.url} → ${response.status}: ${error}`);
+      }
+      return response;
+    });
   });
 
   afterAll(async () => {
@@ -133,6 +144,8 @@ describe('the generated SDK against the running platform', () => {
     const gone = await expensesGet({ client: sdk, path: { id: filed.data.id } });
     expect(gone.response?.status).toBe(404);
     expect(gone.error).toMatchObject({ code: 'NOT_FOUND' });
+
+    expect(undocumented).toEqual([]);
   });
 
   // After the flows above: what the services published meanwhile, taken off their streams.
