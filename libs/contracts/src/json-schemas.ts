@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
+import { ValidationTypes } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { defaultConverters, type SchemaConverter } from 'class-validator-jsonschema/build/defaultConverters';
 import { ALWAYS_PRESENT } from './nullable';
 
 // class-transformer keeps @Type metadata in this internal storage (no typed export); the schema
@@ -15,6 +18,17 @@ const CUSTOM_VALIDATOR_SCHEMAS: Record<string, Schema> = {
   isCalendarDate: { type: 'string', format: 'date', maxLength: 10, description: 'Calendar date YYYY-MM-DD (1900–2100)' },
   // DECIMAL_AMOUNT of @irp/money without the sign: amounts at the edges are never negative.
   isDecimalAmount: { type: 'string', pattern: '^\\d{1,15}(\\.\\d{1,4})?$', maxLength: 20, description: 'Decimal amount as a string, e.g. "12.34"' },
+};
+
+/**
+ * Any other custom validator: the generator falls back to the property's design type, which is
+ * `Object` for unions such as `string | null` — a `$ref` to a schema named Object that exists
+ * nowhere. Then the property's other rules alone give its schema.
+ */
+const customValidation: SchemaConverter = (meta: ValidationMetadata, options) => {
+  const designType: unknown = Reflect.getMetadata('design:type', (meta.target as { prototype: object }).prototype, meta.propertyName);
+  if (designType === Object || designType === undefined) return {};
+  return (defaultConverters[ValidationTypes.CUSTOM_VALIDATION] as SchemaConverter)(meta, options);
 };
 
 /** IsISO8601 accepts a date or a timestamp (`anyOf`: a timestamp is no date, but generators read oneOf as exclusive). */
@@ -56,7 +70,7 @@ export function dtoJsonSchemas(refPointerPrefix: string): Record<string, Schema>
   const schemas = validationMetadatasToSchemas({
     refPointerPrefix,
     classTransformerMetadataStorage: defaultMetadataStorage,
-    additionalConverters: { ...CUSTOM_VALIDATOR_SCHEMAS, isIso8601: ISO8601_SCHEMA },
+    additionalConverters: { ...CUSTOM_VALIDATOR_SCHEMAS, isIso8601: ISO8601_SCHEMA, [ValidationTypes.CUSTOM_VALIDATION]: customValidation },
   }) as Record<string, Schema>;
   return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, finish(schema)]));
 }
