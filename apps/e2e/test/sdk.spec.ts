@@ -20,6 +20,8 @@ import {
   type Client,
   type DocumentView,
   type ExpenseView,
+  type ExpensesExportData,
+  type ExpensesListData,
 } from '@irp/sdk';
 import { SUBJECTS, type EventEnvelope } from '@irp/contracts';
 import { AsyncApiPayloads, OpenApiResponses, receiptImage, startTestPlatform, type TestPlatform } from '@irp/testing';
@@ -85,10 +87,8 @@ describe('the generated SDK against the running platform', () => {
     }
   }
 
-  it('signs up, files, pages, changes, exports, uploads and deletes', async () => {
-    await signIn();
-
-    // Create with an idempotency key: the retry answers the first expense.
+  /** Creates with an idempotency key (the retry answers the first expense), then six more and one elsewhere. */
+  async function fileExpenses(): Promise<ExpenseView> {
     const key = randomUUID();
     const first = await expensesCreate({ client: sdk, body: expense('Rail Co', 1), headers: { 'Idempotency-Key': key }, throwOnError: true });
     const retry = await expensesCreate({ client: sdk, body: expense('Rail Co', 1), headers: { 'Idempotency-Key': key }, throwOnError: true });
@@ -96,40 +96,46 @@ describe('the generated SDK against the running platform', () => {
     expect(first.response.headers.get('location')).toBe(`/api/v1/expenses/${first.data.id}`);
     for (let day = 2; day <= 7; day++) await expensesCreate({ client: sdk, body: expense(`Taxi ${day}`, day), throwOnError: true });
     await expensesCreate({ client: sdk, body: { ...expense('Cafe', 8), category: 'meals' }, throwOnError: true });
+    return first.data;
+  }
 
-    // List with filters, following nextCursor (null on the last page) to the end.
-    const seen: ExpenseView[] = [];
+  /** Follows nextCursor (null on the last page) to the end. */
+  async function listAll(query: Omit<NonNullable<ExpensesListData['query']>, 'cursor'>): Promise<{ items: ExpenseView[]; pages: number }> {
+    const items: ExpenseView[] = [];
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const { data } = await expensesList({ client: sdk, query: { category: 'travel', tags: 'sdk', sort: 'date', limit: '3', cursor }, throwOnError: true });
-      seen.push(...data.items);
+      const { data } = await expensesList({ client: sdk, query: { ...query, cursor }, throwOnError: true });
+      items.push(...data.items);
       cursor = data.nextCursor ?? undefined;
       pages++;
     } while (cursor);
-    expect(pages).toBe(3);
-    expect(seen.map((item) => item.date)).toEqual(['01', '02', '03', '04', '05', '06', '07'].map((day) => `2026-04-${day}`));
+    return { items, pages };
+  }
 
-    // Patch with If-Match: the ETag read; a stale one is refused with 412.
-    const read = await expensesGet({ client: sdk, path: { id: first.data.id }, throwOnError: true });
+  /** PATCH with the ETag read; the same ETag again is stale: 412. */
+  async function patchWithIfMatch(id: string): Promise<void> {
+    const read = await expensesGet({ client: sdk, path: { id }, throwOnError: true });
     const etag = read.response.headers.get('etag') ?? '';
     expect(etag).toBe('"1"');
-    const patched = await expensesUpdate({ client: sdk, path: { id: first.data.id }, body: { notes: 'booked online', tip: null }, headers: { 'If-Match': etag }, throwOnError: true });
+    const patched = await expensesUpdate({ client: sdk, path: { id }, body: { notes: 'booked online', tip: null }, headers: { 'If-Match': etag }, throwOnError: true });
     expect(patched.data).toMatchObject({ notes: 'booked online', tip: null, version: 2 });
-    const stale = await expensesUpdate({ client: sdk, path: { id: first.data.id }, body: { notes: 'again' }, headers: { 'If-Match': etag } });
+    const stale = await expensesUpdate({ client: sdk, path: { id }, body: { notes: 'again' }, headers: { 'If-Match': etag } });
     expect(stale.response?.status).toBe(412);
     expect(stale.error).toMatchObject({ code: 'PRECONDITION_FAILED' });
+  }
 
-    // CSV export with the same filters.
-    const csv = await expensesExport({ client: sdk, query: { category: 'travel' }, parseAs: 'text', throwOnError: true });
+  async function exportCsvLines(query: ExpensesExportData['query']): Promise<string[]> {
+    const csv = await expensesExport({ client: sdk, query, parseAs: 'text', throwOnError: true });
     expect(csv.response.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = (csv.data as unknown as string).trim().split(/\r?\n/);
-    expect(lines).toHaveLength(1 + 7);
-    expect(lines.some((line) => line.includes('booked online'))).toBe(true);
+    return (csv.data as unknown as string).trim().split(/\r?\n/);
+  }
 
-    // Upload a receipt and follow it to the expense it becomes.
+  /** Uploads a receipt photo and follows it to the expense it becomes. */
+  async function uploadAndFollow(): Promise<ExpenseView> {
     const photo = await receiptImage(['TRAM STOP KIOSK', 'Date: 09/04/2026', '', 'Ticket            3.10', 'TOTAL EUR         3.10']);
-    const uploaded = await documentsUpload({ client: sdk, body: { file: new File([new Uint8Array(photo)], 'ticket.jpg', { type: 'image/jpeg' }) }, throwOnError: true });
+    const file = new File([new Uint8Array(photo)], 'ticket.jpg', { type: 'image/jpeg' });
+    const uploaded = await documentsUpload({ client: sdk, body: { file }, throwOnError: true });
     expect(uploaded.response.status).toBe(202);
     expect(uploaded.data).toMatchObject({ status: 'queued', fileName: 'ticket.jpg', statusUrl: `/api/v1/documents/${uploaded.data.id}` });
     const document = await readUntilSettled(uploaded.data.id);
@@ -137,11 +143,27 @@ describe('the generated SDK against the running platform', () => {
     if (!document.expenseId) throw new Error(`document ${document.id} became no expense`);
     const filed = await expensesGet({ client: sdk, path: { id: document.expenseId }, throwOnError: true });
     expect(filed.data).toMatchObject({ documentId: document.id, amount: '3.10', currency: 'EUR' });
+    return filed.data;
+  }
 
-    // Delete with If-Match; then it is gone.
-    const deleted = await expensesDelete({ client: sdk, path: { id: filed.data.id }, headers: { 'If-Match': `"${filed.data.version}"` }, throwOnError: true });
+  it('signs up, files, pages, changes, exports, uploads and deletes', async () => {
+    await signIn();
+    const first = await fileExpenses();
+
+    const travel = await listAll({ category: 'travel', tags: 'sdk', sort: 'date', limit: '3' });
+    expect(travel.pages).toBe(3);
+    expect(travel.items.map((item) => item.date)).toEqual(['01', '02', '03', '04', '05', '06', '07'].map((day) => `2026-04-${day}`));
+
+    await patchWithIfMatch(first.id);
+
+    const lines = await exportCsvLines({ category: 'travel' });
+    expect(lines).toHaveLength(1 + 7);
+    expect(lines.some((line) => line.includes('booked online'))).toBe(true);
+
+    const filed = await uploadAndFollow();
+    const deleted = await expensesDelete({ client: sdk, path: { id: filed.id }, headers: { 'If-Match': `"${filed.version}"` }, throwOnError: true });
     expect(deleted.response.status).toBe(204);
-    const gone = await expensesGet({ client: sdk, path: { id: filed.data.id } });
+    const gone = await expensesGet({ client: sdk, path: { id: filed.id } });
     expect(gone.response?.status).toBe(404);
     expect(gone.error).toMatchObject({ code: 'NOT_FOUND' });
 
