@@ -84,7 +84,7 @@ function applyResponses(operation: Operation, callsServices: boolean): void {
     if (!response.description) response.description = STATUS_CODES[Number(status)] ?? status;
     if (Number(status) >= 400 && !response.content) response.content = PROBLEM_CONTENT;
     response.headers = { ...response.headers, RateLimit: ref('RateLimit'), 'RateLimit-Policy': ref('RateLimit-Policy') };
-    if (status === '429' || status === '503') response.headers['Retry-After'] = ref('Retry-After');
+    if (status === '429') response.headers['Retry-After'] = ref('Retry-After');
   }
 }
 
