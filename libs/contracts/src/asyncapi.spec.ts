@@ -1,3 +1,4 @@
+import { Parser } from '@asyncapi/parser';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildAsyncApiDocument } from './asyncapi';
@@ -25,4 +26,10 @@ describe(buildAsyncApiDocument.name, () => {
     const committed: unknown = JSON.parse(readFileSync(path.join(__dirname, '..', 'asyncapi.json'), 'utf8'));
     expect(JSON.parse(JSON.stringify(sut))).toEqual(committed);
   });
+
+  it('is valid AsyncAPI: the official parser reports no errors (every $ref resolves)', async () => {
+    const diagnostics = await new Parser().validate(JSON.stringify(sut));
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 0).map((diagnostic) => `${diagnostic.path.join('.')}: ${diagnostic.message}`);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

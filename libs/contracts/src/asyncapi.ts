@@ -1,5 +1,5 @@
 import { ErrorCode } from './errors';
-import { dtoJsonSchemas } from './json-schemas';
+import { dtoJsonSchemas, pruneUnusedSchemas } from './json-schemas';
 import { STREAMS } from './events';
 import { EVENT_CONTRACTS, RPC_CONTRACTS } from './registry';
 import { SUBJECTS, type EventSubject, type RpcSubject } from './subjects';
@@ -41,6 +41,25 @@ const eventEnvelope = (subject: string, payloadSchema: string) => ({
   },
 });
 
+type Schema = Record<string, unknown>;
+
+/**
+ * The schema of a contract class. A class that declares no rules of its own (`class X extends
+ * UserScoped {}`, a request without fields) has none from the generator: it gets its nearest
+ * ancestor's, or an empty object.
+ */
+function ensureSchema(schemas: Record<string, Schema>, dto: abstract new (...args: never[]) => unknown): string {
+  for (let cls: unknown = dto; typeof cls === 'function' && cls !== Object && cls.name; cls = Object.getPrototypeOf(cls)) {
+    const found = schemas[cls.name];
+    if (found) {
+      schemas[dto.name] ??= found;
+      return dto.name;
+    }
+  }
+  schemas[dto.name] = { type: 'object', additionalProperties: false };
+  return dto.name;
+}
+
 const TRACE_HEADERS = {
   type: 'object',
   properties: {
@@ -57,12 +76,13 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   const messages: Record<string, unknown> = {};
+  const schemas: Record<string, Schema> = dtoJsonSchemas(SCHEMAS);
 
   for (const [subject, contract] of Object.entries(RPC_CONTRACTS) as [RpcSubject, (typeof RPC_CONTRACTS)[RpcSubject]][]) {
     const key = keyOf(subject);
     const service = subject.split('.')[0];
-    messages[`${key}Request`] = { name: `${key}Request`, headers: TRACE_HEADERS, payload: requestEnvelope(subject, ref(contract.request.name)) };
-    messages[`${key}Reply`] = { name: `${key}Reply`, payload: replyEnvelope(contract.response ? ref(contract.response.name) : {}) };
+    messages[`${key}Request`] = { name: `${key}Request`, headers: TRACE_HEADERS, payload: requestEnvelope(subject, ref(ensureSchema(schemas, contract.request))) };
+    messages[`${key}Reply`] = { name: `${key}Reply`, payload: replyEnvelope(contract.response ? ref(ensureSchema(schemas, contract.response)) : {}) };
     channels[key] = {
       address: subject,
       description: contract.summary,
@@ -79,7 +99,7 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
 
   for (const [subject, contract] of Object.entries(EVENT_CONTRACTS) as [EventSubject, (typeof EVENT_CONTRACTS)[EventSubject]][]) {
     const key = keyOf(subject);
-    messages[key] = { name: key, headers: TRACE_HEADERS, payload: eventEnvelope(subject, contract.payload.name) };
+    messages[key] = { name: key, headers: TRACE_HEADERS, payload: eventEnvelope(subject, ensureSchema(schemas, contract.payload)) };
     channels[key] = {
       address: subject,
       description: `${contract.summary}. JetStream stream ${STREAMS[contract.stream].name}; published through the owner's outbox, at least once, deduplicated by Nats-Msg-Id = id.`,
@@ -88,12 +108,13 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
     operations[key] = { action: 'send', summary: contract.summary, channel: { $ref: `#/channels/${key}` }, messages: [{ $ref: `#/channels/${key}/messages/${key}` }] };
   }
 
-  const schemas: Record<string, unknown> = dtoJsonSchemas(SCHEMAS);
   schemas.RpcError = {
     type: 'object',
     required: ['code', 'message'],
     properties: { code: { enum: Object.values(ErrorCode) }, message: { type: 'string' }, details: { type: 'object' } },
   };
+  // HTTP-only DTOs stay out: the document describes the bus only.
+  pruneUnusedSchemas(schemas, messages);
   return {
     asyncapi: '3.0.0',
     info: {

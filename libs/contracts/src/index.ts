@@ -20,7 +20,7 @@ export { AUTH_CONTRACTS } from './auth/auth.contracts';
 export { EXPENSES_CONTRACTS } from './expenses/expenses.contracts';
 export { OCR_CONTRACTS } from './ocr/ocr.contracts';
 export { buildAsyncApiDocument } from './asyncapi';
-export { dtoJsonSchemas } from './json-schemas';
+export { dtoJsonSchemas, pruneUnusedSchemas } from './json-schemas';
 export * from './documents/extraction.dto';
 export * from './documents/document.dto';
 export * from './documents/document-stream.dto';

@@ -9,3 +9,5 @@ export { startNatsServer, startPostgresServer, type TestServer } from './servers
 export { TraceCollector, type CollectedSpan } from './trace-collector';
 export { SAMPLE_RECEIPTS_DIR } from './fixtures';
 export { corruptJpeg, hugeImageHeader, invoicePdf, pdfBomb, receiptImage } from './documents';
+export { AsyncApiPayloads } from './asyncapi-events';
+export { OpenApiResponses } from './openapi-responses';

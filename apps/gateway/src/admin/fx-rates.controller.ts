@@ -20,9 +20,9 @@ export class FxRatesController {
   @ApiOperation({ summary: 'Import a reference rates file (ECB eurofxref XML, daily or historical); admins only' })
   @ApiConsumes('application/xml', 'text/xml')
   @ApiQuery({ name: 'source', required: false, enum: FX_SOURCES })
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiBody({ schema: { type: 'string', maxLength: RATES_FILE_LIMIT_BYTES, description: 'eurofxref-daily.xml or eurofxref-hist.xml' } })
   @ApiResponse({ status: 201, schema: schemaRef(ImportRatesResult) })
-  @problemResponses(400, 401)
+  @problemResponses(400, 401, [413, `Larger than ${RATES_FILE_LIMIT_BYTES} bytes`], [415, 'Not XML'])
   async import(@Body() document: unknown, @Query('source') source = 'ECB'): Promise<ImportRatesResult> {
     if (!FX_SOURCES.includes(source as FxSource)) {
       throw new DomainError(ErrorCode.VALIDATION, `unknown source ${source}`, { fields: [{ field: 'source', messages: [`must be one of ${FX_SOURCES.join(', ')}`] }] });

@@ -15,17 +15,17 @@ import {
   Res,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '@irp/blob-store';
-import { DocumentPage, DocumentView, ListDocumentsQuery, SUBJECTS } from '@irp/contracts';
+import { DOCUMENT_MIME_TYPES, DocumentPage, DocumentView, ListDocumentsQuery, SUBJECTS, UploadedDocument } from '@irp/contracts';
 import { RpcClient } from '@irp/messaging';
 import { CurrentCaller, type Caller } from '../auth/auth.guard';
 import { AcceptsStreamToken } from '../auth/stream-tokens';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/env';
-import { problemResponses, schemaRef } from '../http/openapi';
+import { IDEMPOTENCY_KEY_HEADER, problemResponses, queryParameters, schemaRef } from '../http/openapi';
 import { RateLimitBudget } from '../rate-limit/rate-limit.decorator';
 import { checkIdempotencyKey, UuidParam } from '../http/preconditions';
 import { DocumentEventsStream } from './document-events.stream';
@@ -33,6 +33,17 @@ import { inspectUpload } from './upload-inspector';
 
 /** Content types whose request body is the document itself (not multipart). */
 export const RAW_DOCUMENT_TYPES = ['application/pdf', 'application/octet-stream', 'image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/heic', 'image/heif'];
+
+const BINARY = { type: 'string', format: 'binary', maxLength: 2 ** 31 };
+
+/** Multipart with a `file` part, or the bytes themselves with their type. */
+const UPLOAD_BODY = {
+  'multipart/form-data': {
+    schema: { type: 'object', required: ['file'], properties: { file: { ...BINARY, description: 'The receipt or invoice' } } },
+    encoding: { file: { contentType: DOCUMENT_MIME_TYPES.join(', ') } },
+  },
+  ...Object.fromEntries(RAW_DOCUMENT_TYPES.map((type) => [type, { schema: BINARY }])),
+};
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -48,21 +59,25 @@ export class DocumentsController {
   @Post()
   @RateLimitBudget('uploads')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Upload a receipt or invoice (multipart `file`, or the raw bytes as the body); it is read in the background' })
-  @ApiConsumes('multipart/form-data', ...RAW_DOCUMENT_TYPES)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers the first upload' })
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiResponse({ status: 202, schema: schemaRef(DocumentView), headers: { Location: { description: 'The status URL' } } })
-  @problemResponses(400, 401)
-  @ApiResponse({ status: 413, description: 'Larger than the upload limit, or more than your storage quota leaves room for (QUOTA_EXCEEDED)' })
-  @ApiResponse({ status: 415, description: 'Not a JPEG, PNG, WebP, TIFF, HEIC/HEIF or PDF' })
-  @ApiResponse({ status: 422, description: 'Empty, or an image with too many pixels' })
+  @ApiOperation({
+    summary: 'Upload a receipt or invoice (multipart `file`, or the raw bytes as the body); it is read in the background',
+    requestBody: { required: true, content: UPLOAD_BODY },
+  })
+  @ApiHeader({ ...IDEMPOTENCY_KEY_HEADER, description: 'A retry with the same key answers the first upload' })
+  @ApiResponse({ status: 202, schema: schemaRef(UploadedDocument), headers: { Location: { $ref: '#/components/headers/Location' } } as never })
+  @problemResponses(
+    400,
+    401,
+    [413, 'Larger than the upload limit, or more than your storage quota leaves room for (QUOTA_EXCEEDED)'],
+    [415, 'Not a JPEG, PNG, WebP, TIFF, HEIC/HEIF or PDF'],
+    [422, 'Empty, or an image with too many pixels'],
+  )
   async upload(
     @CurrentCaller() caller: Caller,
     @Req() request: FastifyRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DocumentView & { statusUrl: string; eventsUrl: string }> {
+  ): Promise<UploadedDocument> {
     const key = checkIdempotencyKey(idempotencyKey);
     const { stream, fileName } = await this.incomingFile(request);
     const { maxBytes, maxPixels } = this.config.uploads;
@@ -96,6 +111,7 @@ export class DocumentsController {
 
   @Get()
   @ApiOperation({ summary: 'Your documents, newest first' })
+  @queryParameters(ListDocumentsQuery, { status: 'Only documents in this state', limit: '1–100, default 50', cursor: 'nextCursor of the previous page' })
   @ApiResponse({ status: 200, schema: schemaRef(DocumentPage) })
   @problemResponses(400, 401)
   list(@CurrentCaller() caller: Caller, @Query() query: ListDocumentsQuery): Promise<DocumentPage> {
@@ -112,7 +128,12 @@ export class DocumentsController {
 
   @Get(':id/file')
   @ApiOperation({ summary: 'The original bytes' })
-  @ApiProduces(...RAW_DOCUMENT_TYPES.filter((type) => type !== 'application/octet-stream'))
+  @ApiResponse({
+    status: 200,
+    description: 'The file as uploaded, with its detected type (`Content-Disposition: inline`)',
+    content: Object.fromEntries(DOCUMENT_MIME_TYPES.map((type) => [type, { schema: BINARY }])),
+    headers: { 'Content-Disposition': { description: 'inline; filename="…"', schema: { type: 'string', maxLength: 300 } } } as never,
+  })
   @problemResponses(400, 401, 404)
   async file(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
     const document = await this.rpc.request(SUBJECTS.getDocument, { userId: caller.userId, documentId: id });
@@ -130,6 +151,7 @@ export class DocumentsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a document and its file; the expense it became stays, unlinked from it (documentId null); duplicates flagged against it lose that pointer' })
+  @ApiResponse({ status: 204, description: 'Deleted' })
   @problemResponses(400, 401, 404)
   async delete(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string): Promise<void> {
     await this.rpc.request(SUBJECTS.deleteDocument, { userId: caller.userId, documentId: id });
@@ -137,10 +159,14 @@ export class DocumentsController {
 
   @Get(':id/events')
   @AcceptsStreamToken()
-  @ApiQuery({ name: 'token', required: false, description: 'A stream token from POST /documents/{id}/stream-token, instead of the Authorization header (for EventSource)' })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume: the current state is sent at once (no replay of missed progress) and event ids go on from it' })
+  @ApiQuery({ name: 'token', required: false, schema: { type: 'string', maxLength: 2048 }, description: 'A stream token from POST /documents/{id}/stream-token, instead of the Authorization header (for EventSource)' })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, schema: { type: 'string', maxLength: 20, pattern: '^[0-9]+$' }, description: 'Resume: the current state is sent at once (no replay of missed progress) and event ids go on from it' })
   @ApiOperation({ summary: 'Server-sent events: `progress` (percent) while it is read, then `done` with the final state' })
-  @ApiProduces('text/event-stream')
+  @ApiResponse({
+    status: 200,
+    description: 'An event stream (`text/event-stream`): `state` (the DocumentView now), `progress` while it is read, `done` (the final DocumentView); then it ends',
+    content: { 'text/event-stream': { schema: { type: 'string', maxLength: 2 ** 30 } } },
+  })
   @problemResponses(400, 401, 404)
   async stream(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.events.stream(caller.userId, id, request, reply);

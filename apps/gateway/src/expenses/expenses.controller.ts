@@ -1,11 +1,11 @@
-import { applyDecorators, Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { CreateExpenseBody, ExpensePage, ExpenseView, ListExpensesQuery, SUBJECTS, UpdateExpenseBody } from '@irp/contracts';
 import { RpcClient } from '@irp/messaging';
 import { CurrentCaller, type Caller } from '../auth/auth.guard';
-import { problemResponses, schemaRef } from '../http/openapi';
+import { ETAG_HEADER, IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, problemResponses, queryParameters, schemaRef } from '../http/openapi';
 import { checkIdempotencyKey, etagFor, UuidParam, versionFromIfMatch } from '../http/preconditions';
 import { CSV_HEADER, csvRow } from './expenses-csv';
 
@@ -23,14 +23,11 @@ const FILTERS: Record<string, string> = {
   status: 'draft, needs_review or confirmed',
   documentId: 'The source document',
   sort: 'date, amount, vendor or createdAt; prefix - for descending (default -date)',
+  limit: '1–200, default 50',
+  cursor: 'nextCursor of the previous page',
 };
 
-const listFilters = (paging: boolean) =>
-  applyDecorators(
-    ...Object.entries({ ...FILTERS, ...(paging && { limit: '1–200, default 50', cursor: 'nextCursor of the previous page' }) }).map(([name, description]) =>
-      ApiQuery({ name, required: false, description }),
-    ),
-  );
+const listFilters = (paging: boolean) => queryParameters(ListExpensesQuery, FILTERS, paging ? [] : ['limit', 'cursor']);
 
 @ApiTags('expenses')
 @ApiBearerAuth()
@@ -40,9 +37,9 @@ export class ExpensesController {
 
   @Post()
   @ApiOperation({ summary: 'File an expense; a retry with the same Idempotency-Key returns the first result' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any unique string (a UUID) per intended expense' })
+  @ApiHeader({ ...IDEMPOTENCY_KEY_HEADER, description: 'Any unique string (a UUID) per intended expense' })
   @ApiBody({ schema: schemaRef(CreateExpenseBody) })
-  @ApiResponse({ status: 201, schema: schemaRef(ExpenseView), headers: { ETag: { description: 'The version, for If-Match' } } })
+  @ApiResponse({ status: 201, schema: schemaRef(ExpenseView), headers: { ...ETAG_HEADER, Location: { $ref: '#/components/headers/Location' } } as never })
   @problemResponses(400, 401, 409)
   async create(
     @CurrentCaller() caller: Caller,
@@ -66,7 +63,12 @@ export class ExpensesController {
 
   @Get('export.csv')
   @ApiOperation({ summary: 'The filtered list as CSV (RFC 4180), streamed: any number of rows' })
-  @ApiProduces('text/csv')
+  @ApiResponse({
+    status: 200,
+    description: 'RFC 4180 CSV with a header row (`Content-Disposition: attachment`)',
+    content: { 'text/csv': { schema: { type: 'string', maxLength: 2 ** 40 } } },
+    headers: { 'Content-Disposition': { description: 'attachment; filename="expenses.csv"', schema: { type: 'string', maxLength: 100 } } },
+  })
   @listFilters(false)
   @problemResponses(400, 401)
   async export(@CurrentCaller() caller: Caller, @Query() query: ListExpensesQuery, @Res() reply: FastifyReply): Promise<void> {
@@ -91,7 +93,7 @@ export class ExpensesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One expense' })
-  @ApiResponse({ status: 200, schema: schemaRef(ExpenseView) })
+  @ApiResponse({ status: 200, schema: schemaRef(ExpenseView), headers: ETAG_HEADER as never })
   @problemResponses(400, 401, 404)
   async get(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ExpenseView> {
     const expense = await this.rpc.request(SUBJECTS.getExpense, { userId: caller.userId, expenseId: id });
@@ -101,9 +103,9 @@ export class ExpensesController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change fields (null clears an optional one); with If-Match only if unchanged since read' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag read before; 412 if the expense changed since' })
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiBody({ schema: schemaRef(UpdateExpenseBody) })
-  @ApiResponse({ status: 200, schema: schemaRef(ExpenseView) })
+  @ApiResponse({ status: 200, schema: schemaRef(ExpenseView), headers: ETAG_HEADER as never })
   @problemResponses(400, 401, 404, 412)
   async update(
     @CurrentCaller() caller: Caller,
@@ -125,8 +127,8 @@ export class ExpensesController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete an expense; with If-Match only if unchanged since read. Its document stays (expenseId null); duplicates flagged against it lose that pointer' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiResponse({ status: 204 })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiResponse({ status: 204, description: 'Deleted' })
   @problemResponses(400, 401, 404, 412)
   async delete(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
     await this.rpc.request(SUBJECTS.deleteExpense, { userId: caller.userId, expenseId: id, expectedVersion: versionFromIfMatch(ifMatch) });

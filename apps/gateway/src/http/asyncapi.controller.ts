@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { buildAsyncApiDocument } from '@irp/contracts';
 import { Public } from '../auth/auth.guard';
 
@@ -12,6 +12,7 @@ export class AsyncApiController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'AsyncAPI 3 document of the NATS subjects and domain events' })
+  @ApiResponse({ status: 200, description: 'The document (also committed as libs/contracts/asyncapi.json)', content: { 'application/json': { schema: { type: 'object' } } } })
   get(): Record<string, unknown> {
     return this.document;
   }

@@ -29,7 +29,12 @@ export class RefreshRequest {
   refreshToken!: string;
 }
 
-export class LogoutRequest extends RefreshRequest {}
+// Declared on its own (not `extends RefreshRequest`): a class without its own rules gets no JSON Schema.
+export class LogoutRequest {
+  @IsString()
+  @Length(20, 200)
+  refreshToken!: string;
+}
 
 export class GetUserRequest {
   @IsUUID()

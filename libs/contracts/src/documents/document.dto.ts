@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { UserScoped } from '../user-scoped';
 import { Extraction } from './extraction.dto';
+import { Nullable } from '../nullable';
 
 /** The blob store bucket holding uploaded documents' bytes (gateway writes, ocr reads, expenses deletes). */
 export const DOCUMENTS_BUCKET = 'documents';
@@ -25,11 +26,11 @@ export const DUPLICATE_REASONS = ['same_file', 'same_image', 'same_receipt'] as 
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 export class DuplicateRef {
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   documentId!: string | null;
 
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   expenseId!: string | null;
 
@@ -51,7 +52,7 @@ export class DocumentView {
   @Max(100)
   progress!: number;
 
-  @IsOptional()
+  @Nullable()
   @IsString()
   fileName!: string | null;
 
@@ -65,26 +66,26 @@ export class DocumentView {
   @Matches(/^[0-9a-f]{64}$/)
   sha256!: string;
 
-  @IsOptional()
+  @Nullable()
   @IsInt()
   pages!: number | null;
 
   /** Why processing failed, in words for the user. */
-  @IsOptional()
+  @Nullable()
   @IsString()
   failureReason!: string | null;
 
-  @IsOptional()
+  @Nullable()
   @ValidateNested()
   @Type(() => Extraction)
   extraction!: Extraction | null;
 
   /** The expense it became. */
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   expenseId!: string | null;
 
-  @IsOptional()
+  @Nullable()
   @ValidateNested()
   @Type(() => DuplicateRef)
   duplicateOf!: DuplicateRef | null;
@@ -96,12 +97,23 @@ export class DocumentView {
   updatedAt!: string;
 }
 
+/** The answer to an upload: the document and where to follow it. */
+export class UploadedDocument extends DocumentView {
+  @IsString()
+  @MaxLength(100)
+  statusUrl!: string;
+
+  @IsString()
+  @MaxLength(100)
+  eventsUrl!: string;
+}
+
 export class DocumentPage {
   @ValidateNested({ each: true })
   @Type(() => DocumentView)
   items!: DocumentView[];
 
-  @IsOptional()
+  @Nullable()
   @IsString()
   nextCursor!: string | null;
 }
@@ -159,6 +171,7 @@ export class ListDocumentsQuery {
 
   @IsOptional()
   @Matches(/^([1-9]\d?|100)$/, { message: 'limit must be an integer from 1 to 100' })
+  @MaxLength(3)
   limit?: string;
 
   @IsOptional()
@@ -205,7 +218,7 @@ export class ExtractionCompleted {
   extraction!: Extraction;
 
   /** 64-bit perceptual hash (hex) of the first page, to find the same picture again; null if none. */
-  @IsOptional()
+  @Nullable()
   @Matches(/^[0-9a-f]{16}$/)
   imageHash!: string | null;
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsNumber, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { PAYMENT_METHODS, type PaymentMethod } from '../expenses/payment-method';
+import { Nullable } from '../nullable';
 
 /** How sure the extractor is of a value: 0 (a guess) to 1 (certain). */
 class Confidence {
@@ -38,7 +39,7 @@ export class ExtractedTaxLine extends Confidence {
   label!: string;
 
   /** Percent as a decimal string, when printed. */
-  @IsOptional()
+  @Nullable()
   @IsString()
   rate!: string | null;
 
@@ -50,36 +51,36 @@ export class ExtractedLineItem extends Confidence {
   @IsString()
   description!: string;
 
-  @IsOptional()
+  @Nullable()
   @IsString()
   quantity!: string | null;
 
-  @IsOptional()
+  @Nullable()
   @IsString()
   unitPrice!: string | null;
 
-  @IsOptional()
+  @Nullable()
   @IsString()
   amount!: string | null;
 }
 
 /** Every field a receipt or invoice may yield; null when not found. */
 export class ExtractedFields {
-  @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorName!: ExtractedText | null;
-  @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorAddress!: ExtractedText | null;
-  @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorPhone!: ExtractedText | null;
-  @IsOptional() @ValidateNested() @Type(() => ExtractedText) vendorTaxId!: ExtractedText | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedText) vendorName!: ExtractedText | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedText) vendorAddress!: ExtractedText | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedText) vendorPhone!: ExtractedText | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedText) vendorTaxId!: ExtractedText | null;
   /** The document's date; with none legible on a photo, the day its EXIF says it was taken (confidence 0.3). */
-  @IsOptional() @ValidateNested() @Type(() => ExtractedDate) date!: ExtractedDate | null;
-  @IsOptional() @ValidateNested() @Type(() => ExtractedAmount) total!: ExtractedAmount | null;
-  @IsOptional() @ValidateNested() @Type(() => ExtractedAmount) subtotal!: ExtractedAmount | null;
-  @IsOptional() @ValidateNested() @Type(() => ExtractedAmount) tip!: ExtractedAmount | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedDate) date!: ExtractedDate | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedAmount) total!: ExtractedAmount | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedAmount) subtotal!: ExtractedAmount | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedAmount) tip!: ExtractedAmount | null;
   /** ISO 4217 code. */
-  @IsOptional() @ValidateNested() @Type(() => ExtractedText) currency!: ExtractedText | null;
-  @IsOptional() @ValidateNested() @Type(() => ExtractedPaymentMethod) paymentMethod!: ExtractedPaymentMethod | null;
-  @IsOptional() @ValidateNested() @Type(() => ExtractedText) cardLast4!: ExtractedText | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedText) currency!: ExtractedText | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedPaymentMethod) paymentMethod!: ExtractedPaymentMethod | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedText) cardLast4!: ExtractedText | null;
   /** Invoice or receipt number. */
-  @IsOptional() @ValidateNested() @Type(() => ExtractedText) documentNumber!: ExtractedText | null;
+  @Nullable() @ValidateNested() @Type(() => ExtractedText) documentNumber!: ExtractedText | null;
 
   @IsArray()
   @ValidateNested({ each: true })

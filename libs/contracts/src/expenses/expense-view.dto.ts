@@ -4,7 +4,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -14,6 +13,7 @@ import {
 import { DuplicateRef } from '../documents/document.dto';
 import { IsCalendarDate, IsCurrencyCode, IsDecimalAmount } from '../validators';
 import { EXPENSE_STATUSES, PAYMENT_METHODS, type ExpenseStatus, type PaymentMethod } from './expense.dto';
+import { Nullable } from '../nullable';
 
 export class ConvertedAmountView {
   @IsDecimalAmount()
@@ -38,7 +38,7 @@ export class TaxLineView {
   @IsString()
   rate!: string;
 
-  @IsOptional()
+  @Nullable()
   @IsDecimalAmount()
   base!: string | null;
 
@@ -74,7 +74,7 @@ export class ExpenseView {
   currency!: string;
 
   /** In the owner's base currency; null while the conversion is pending. */
-  @IsOptional()
+  @Nullable()
   @ValidateNested()
   @Type(() => ConvertedAmountView)
   converted!: ConvertedAmountView | null;
@@ -82,7 +82,7 @@ export class ExpenseView {
   @IsIn(['converted', 'pending'])
   conversionStatus!: 'converted' | 'pending';
 
-  @IsOptional()
+  @Nullable()
   @IsDecimalAmount()
   subtotal!: string | null;
 
@@ -91,15 +91,15 @@ export class ExpenseView {
   @Type(() => TaxLineView)
   taxLines!: TaxLineView[];
 
-  @IsOptional()
+  @Nullable()
   @IsDecimalAmount()
   tip!: string | null;
 
-  @IsOptional()
+  @Nullable()
   @IsIn(PAYMENT_METHODS)
   paymentMethod!: PaymentMethod | null;
 
-  @IsOptional()
+  @Nullable()
   @Matches(/^\d{4}$/)
   cardLast4!: string | null;
 
@@ -111,19 +111,19 @@ export class ExpenseView {
   @IsString({ each: true })
   tags!: string[];
 
-  @IsOptional()
+  @Nullable()
   @IsString()
   notes!: string | null;
 
   @IsIn(EXPENSE_STATUSES)
   status!: ExpenseStatus;
 
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   documentId!: string | null;
 
   /** Set when it looks like an expense already filed (same file, same picture, or same vendor, date and total). */
-  @IsOptional()
+  @Nullable()
   @ValidateNested()
   @Type(() => DuplicateRef)
   duplicateOf!: DuplicateRef | null;
@@ -147,7 +147,7 @@ export class ExpensePage {
   items!: ExpenseView[];
 
   /** Pass as `cursor` for the next page; null on the last page. */
-  @IsOptional()
+  @Nullable()
   @IsString()
   nextCursor!: string | null;
 }

@@ -15,6 +15,7 @@ import {
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsCalendarDate, IsCurrencyCode, IsDecimalAmount } from '../validators';
 import { PAYMENT_METHODS, type PaymentMethod } from './payment-method';
+import { Nullable } from '../nullable';
 
 export const EXPENSE_STATUSES = ['draft', 'needs_review', 'confirmed'] as const;
 export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number];
@@ -29,6 +30,7 @@ const Present = () => ValidateIf((_object, value) => value !== undefined);
 export class TaxLineBody {
   /** Percent, e.g. "7" or "19.00". */
   @Matches(/^\d{1,2}(\.\d{1,3})?$|^100(\.0{1,3})?$/, { message: 'rate must be a percentage between 0 and 100 as a string, e.g. "7.5"' })
+  @MaxLength(7)
   rate!: string;
 
   @IsOptional()
@@ -84,6 +86,7 @@ export class CreateExpenseBody {
 
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'cardLast4 must be the last 4 digits of the card' })
+  @MaxLength(4)
   cardLast4?: string;
 
   @IsOptional()
@@ -130,7 +133,7 @@ export class UpdateExpenseBody {
   @Length(1, 60)
   category?: string;
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsDecimalAmount()
   subtotal?: string | null;
 
@@ -141,16 +144,17 @@ export class UpdateExpenseBody {
   @Type(() => TaxLineBody)
   taxLines?: TaxLineBody[];
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsDecimalAmount()
   tip?: string | null;
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsIn(PAYMENT_METHODS)
   paymentMethod?: PaymentMethod | null;
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @Matches(/^\d{4}$/, { message: 'cardLast4 must be the last 4 digits of the card' })
+  @MaxLength(4)
   cardLast4?: string | null;
 
   @Present()
@@ -160,7 +164,7 @@ export class UpdateExpenseBody {
   @Length(1, 40, { each: true })
   tags?: string[];
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsString()
   @MaxLength(2000)
   notes?: string | null;
@@ -169,7 +173,7 @@ export class UpdateExpenseBody {
   @IsIn(EXPENSE_STATUSES)
   status?: ExpenseStatus;
 
-  @IsOptional()
+  @Nullable({ optional: true })
   @IsUUID()
   documentId?: string | null;
 
@@ -238,6 +242,7 @@ export class ListExpensesQuery {
 
   @IsOptional()
   @Matches(/^([1-9]\d?|1\d\d|200)$/, { message: 'limit must be an integer from 1 to 200' })
+  @MaxLength(3)
   limit?: string;
 
   @IsOptional()

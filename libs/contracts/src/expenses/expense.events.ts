@@ -1,6 +1,7 @@
-import { IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ExpenseView } from './expense-view.dto';
+import { Nullable } from '../nullable';
 
 /** An expense as events carry it: the view plus exact minor units, so subscribers never call back. */
 export class ExpenseSnapshot extends ExpenseView {
@@ -12,7 +13,7 @@ export class ExpenseSnapshot extends ExpenseView {
   amountMinor!: string;
 
   /** Integer minor units of the converted amount in the base currency; null while pending. */
-  @IsOptional()
+  @Nullable()
   @Matches(/^\d+$/)
   convertedAmountMinor!: string | null;
 }

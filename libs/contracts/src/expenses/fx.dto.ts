@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../validators';
+import { Nullable } from '../nullable';
 
 export const FX_SOURCES = ['ECB'] as const;
 export type FxSource = (typeof FX_SOURCES)[number];
@@ -39,11 +40,11 @@ export class ImportRatesResult {
   @Min(0)
   rates!: number;
 
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   firstDate!: string | null;
 
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   lastDate!: string | null;
 }

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsCurrencyCode } from '../validators';
 import { UserScoped } from '../user-scoped';
 
@@ -15,6 +15,7 @@ export class UpdateSettingsBody {
   @IsOptional()
   @IsString()
   @Matches(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, { message: 'locale must be a BCP 47 tag such as en-GB or de-DE' })
+  @MaxLength(35)
   locale?: string;
 }
 
