@@ -19,6 +19,7 @@ export * from './contract-kit';
 export { AUTH_CONTRACTS } from './auth/auth.contracts';
 export { EXPENSES_CONTRACTS } from './expenses/expenses.contracts';
 export { OCR_CONTRACTS } from './ocr/ocr.contracts';
+export { GATEWAY_BUCKETS, GATEWAY_CONTRACTS } from './gateway/gateway.contracts';
 export { buildAsyncApiDocument } from './asyncapi';
 export { dtoJsonSchemas } from './json-schemas';
 export * from './documents/extraction.dto';
