@@ -25,3 +25,5 @@ export { dtoJsonSchemas } from './json-schemas';
 export * from './documents/extraction.dto';
 export * from './documents/document.dto';
 export * from './documents/document-stream.dto';
+export { busPermissions, inboxPrefixOf, type BusPermissions } from './bus/bus-permissions';
+export { deploymentAuthorizationConfig, natsAuthorizationConfig, natsPasswordVariable, platformBusUsers, type BusUser } from './bus/nats-authorization';

@@ -24,5 +24,3 @@ export { handleOnce } from './inbox/handle-once';
 
 /** Tables every service that publishes or consumes events keeps in its own schema. */
 export const MESSAGING_ENTITIES = [OutboxMessage, InboxEntry];
-export { busPermissions, inboxPrefixOf, type BusPermissions } from './bus/bus-permissions';
-export { natsAuthorizationConfig, platformBusUsers, type BusUser } from './bus/nats-authorization';

@@ -1,9 +1,9 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { inboxPrefixOf } from '@irp/contracts';
 import { getLogger } from '@irp/observability';
 import { connectCoalescing } from './coalescing-transport';
-import { inboxPrefixOf } from './bus/bus-permissions';
 import { RpcClient } from './rpc-client';
 import { JETSTREAM, NATS_CONNECTION } from './tokens';
 

@@ -1,12 +1,13 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SERVICE_CONTRACTS, STREAMS, SUBJECTS } from '@irp/contracts';
+import { busPermissions, deploymentAuthorizationConfig, inboxPrefixOf, natsAuthorizationConfig, platformBusUsers, SERVICE_CONTRACTS, STREAMS, SUBJECTS } from '@irp/contracts';
 import { LocalNatsServer } from '@irp/embedded-infra';
-import { busPermissions, createEvent, ensureStream, inboxPrefixOf, natsAuthorizationConfig, natsConnectionOptions, platformBusUsers } from '../src';
+import { createEvent, ensureStream, natsConnectionOptions } from '../src';
 
 const password = () => randomBytes(12).toString('hex');
 
@@ -90,5 +91,11 @@ describe('the bus: authenticated, least privilege', () => {
     expect(busPermissions('ocr', SERVICE_CONTRACTS).publish).toContain(SUBJECTS.extractionCompleted);
     expect(busPermissions('ocr', SERVICE_CONTRACTS).publish).not.toContain(SUBJECTS.ocrJobRequested);
     expect(busPermissions('expenses', SERVICE_CONTRACTS).publish).toContain(SUBJECTS.ocrJobRequested);
+  });
+});
+
+describe(deploymentAuthorizationConfig.name, () => {
+  it.each(['deploy/nats/authorization.conf', 'k8s/overlays/dev/authorization.conf'])('matches the committed %s (run `npm run nats:authorization`)', (file) => {
+    expect(readFileSync(path.join(__dirname, '../../..', file), 'utf8')).toBe(deploymentAuthorizationConfig());
   });
 });

@@ -2,9 +2,8 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { SERVICE_CONTRACTS } from '@irp/contracts';
+import { natsAuthorizationConfig, platformBusUsers, SERVICE_CONTRACTS } from '@irp/contracts';
 import { EmbeddedPostgres, LocalNatsServer } from '@irp/embedded-infra';
-import { natsAuthorizationConfig, platformBusUsers } from '@irp/messaging';
 import { dockerEngineAvailable } from './docker';
 
 /** A server a test can stop and start again (same address, same data) or kill outright. */

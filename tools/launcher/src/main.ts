@@ -12,8 +12,7 @@ import {
   type PlatformOptions,
   type RunningPlatform,
 } from '@irp/embedded-infra';
-import { SERVICE_CONTRACTS } from '@irp/contracts';
-import { natsAuthorizationConfig, platformBusUsers } from '@irp/messaging';
+import { natsAuthorizationConfig, platformBusUsers, SERVICE_CONTRACTS } from '@irp/contracts';
 
 // The dev launcher behind `npm start`: PostgreSQL and NATS with data under .data/, migrations,
 // every service as its own process, then waits for Ctrl-C and stops everything in order.

@@ -1,4 +1,4 @@
-import { SERVICE_CONTRACTS } from '@irp/contracts';
+import { SERVICE_CONTRACTS } from '../subjects';
 import { busPermissions, type BusPermissions } from './bus-permissions';
 
 /** A NATS user: a service with its least privilege, or (no permissions) an operator or test client. */
@@ -41,4 +41,19 @@ export function natsAuthorizationConfig(users: readonly BusUser[], options: { no
   const lines = ['authorization {', '  users: [', users.map(userBlock).join('\n'), '  ]', '}'];
   if (options.noAuthUser) lines.push(`no_auth_user: ${JSON.stringify(options.noAuthUser)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The variable a deployment's nats-server reads a service's password from, e.g. AUTH_NATS_PASSWORD. */
+export function natsPasswordVariable(service: string): string {
+  return `${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_NATS_PASSWORD`;
+}
+
+/** deploy/nats/authorization.conf (compose) and its copy in the dev Kubernetes overlay. */
+export function deploymentAuthorizationConfig(): string {
+  const header = [
+    '# Generated from the contracts by `npm run nats:authorization`: do not edit (a test fails when stale).',
+    '# One user per service with the permissions its contracts give it; the passwords come from the',
+    "# server's environment (<SERVICE>_NATS_PASSWORD). Anonymous clients are refused.",
+  ];
+  return `${header.join('\n')}\n${natsAuthorizationConfig(platformBusUsers((service) => `$${natsPasswordVariable(service)}`))}`;
 }

@@ -1,5 +1,5 @@
-import type { ServiceContracts } from '@irp/contracts';
-import { DEAD_LETTER_STREAM } from '../jetstream/streams';
+import type { ServiceContracts } from '../contract-kit';
+import { DEAD_LETTER_STREAM_NAME } from '../events';
 
 /** What one service may publish and subscribe to on NATS. */
 export interface BusPermissions {
@@ -50,7 +50,7 @@ export function busPermissions(service: string, all: readonly ServiceContracts[]
   const consumers = Object.entries(uses.consumers ?? {});
   // Streams it publishes to or consumes from: it creates them when it starts first (idempotent).
   const streams = new Set([...events.map((event) => event.stream.name), ...consumers.map(([, consumer]) => consumer.stream.name)]);
-  if (consumers.length > 0) streams.add(DEAD_LETTER_STREAM.name);
+  if (consumers.length > 0) streams.add(DEAD_LETTER_STREAM_NAME);
 
   const publish = [
     '$JS.API.INFO',
