@@ -30,7 +30,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        NatsModule.forRoot({ url: config.natsUrl, name: 'gateway', requestTimeoutMs: config.rpcTimeoutMs }),
+        NatsModule.forRoot({ url: config.natsUrl, name: 'gateway', requestTimeoutMs: config.rpcTimeoutMs, credentials: config.natsCredentials }),
         OpsModule.forRoot({ ...config.ops, checks: [NatsHealth] }),
         JwtModule.register({}),
         BlobStoreModule.forRoot(DOCUMENTS_BUCKET),

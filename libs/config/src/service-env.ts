@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { EnvBoolean } from './load-env';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -15,6 +15,15 @@ export class ServiceEnv {
     message: 'NATS_URL must be one or more comma-separated nats:// URLs',
   })
   NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  /** The service's NATS user and password (least privilege, see README "The bus"); unset: anonymous. */
+  @IsOptional()
+  @IsString()
+  NATS_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  NATS_PASSWORD?: string;
 
   @IsString()
   OPS_HOST: string = '0.0.0.0';
@@ -54,6 +63,7 @@ export class DatabaseServiceEnv extends ServiceEnv {
 export interface ServiceConfig {
   logLevel: string;
   natsUrl: string;
+  natsCredentials?: { user: string; password: string };
   ops: { host: string; port: number };
 }
 
@@ -64,7 +74,8 @@ export interface DatabaseServiceConfig extends ServiceConfig {
 }
 
 export function serviceConfig(env: ServiceEnv): ServiceConfig {
-  return { logLevel: env.LOG_LEVEL, natsUrl: env.NATS_URL, ops: { host: env.OPS_HOST, port: env.OPS_PORT } };
+  const natsCredentials = env.NATS_USER ? { user: env.NATS_USER, password: env.NATS_PASSWORD ?? '' } : undefined;
+  return { logLevel: env.LOG_LEVEL, natsUrl: env.NATS_URL, natsCredentials, ops: { host: env.OPS_HOST, port: env.OPS_PORT } };
 }
 
 export function databaseServiceConfig(env: DatabaseServiceEnv): DatabaseServiceConfig {

@@ -22,11 +22,37 @@ export interface EventDeclaration<S extends string = string, P extends object = 
   publishedBy?: string;
 }
 
+/** A durable JetStream consumer a service runs on another service's stream. */
+export interface ConsumerDeclaration {
+  stream: StreamDefinition;
+  /** The subjects it takes from the stream (one filter: nats-server 2.9 knows no more). */
+  filter: string;
+}
+
+/**
+ * What a service uses of the bus beyond its own subjects. Its NATS permissions are derived from
+ * this and its declarations: it may use nothing else.
+ */
+export interface BusUses {
+  /** RPC subjects of other services it calls. */
+  calls?: readonly string[];
+  /** Its durable consumers by durable name (also its inbox key: keep names stable). */
+  consumers?: Readonly<Record<string, ConsumerDeclaration>>;
+  /** Object Store buckets it reads and writes. */
+  objectBuckets?: readonly string[];
+  /** Key-value buckets it reads and writes. */
+  kvBuckets?: readonly string[];
+  /** Core NATS subjects (ephemeral, no JetStream) it publishes and subscribes to. */
+  publishes?: readonly string[];
+  subscribes?: readonly string[];
+}
+
 /** Everything one service puts on the bus, declared once: its subjects bound to their classes. */
 export interface ServiceContracts {
   service: string;
   rpc: Record<string, RpcDeclaration>;
   events: Record<string, EventDeclaration>;
+  uses?: BusUses;
 }
 
 export function rpc<const S extends string, Req extends object, Res extends object>(

@@ -17,6 +17,9 @@ export interface StreamDefinition {
   retention: 'limits' | 'workqueue';
 }
 
+/** Where consumers put what they gave up on: `dlq.<stream>.<consumer>` (created by libs/messaging). */
+export const DEAD_LETTER_STREAM_NAME = 'DLQ';
+
 /** One JetStream stream per owning service, plus the OCR work queue; events are only ever extended compatibly. */
 export const STREAMS = {
   AUTH: { name: 'AUTH', subjects: ['auth.events.>'], retention: 'limits' },

@@ -2,6 +2,7 @@ import { AUTH_CONTRACTS } from './auth/auth.contracts';
 import { subjectsOf, type EventMapOf, type RpcMapOf } from './contract-kit';
 import type { EventEnvelope } from './events';
 import { EXPENSES_CONTRACTS } from './expenses/expenses.contracts';
+import { GATEWAY_CONTRACTS } from './gateway/gateway.contracts';
 import { OCR_CONTRACTS } from './ocr/ocr.contracts';
 
 /** Every service's declarations, one line each (`npm run new:service` adds one); the rest is derived. */
@@ -9,6 +10,7 @@ export const SERVICE_CONTRACTS = [
   AUTH_CONTRACTS,
   EXPENSES_CONTRACTS,
   OCR_CONTRACTS,
+  GATEWAY_CONTRACTS,
 ] as const;
 type DeclaredContracts = (typeof SERVICE_CONTRACTS)[number];
 

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GuardedProcess } from './guardian';
 import { freePort, isPortOpen, waitFor } from './ports';
@@ -9,6 +9,8 @@ export interface NatsOptions {
   dataDir: string;
   port?: number;
   logFile?: string;
+  /** Server configuration (the bus's users and permissions); written beside the data, mode 600. */
+  config?: string;
 }
 
 const INSTALL_HINT =
@@ -53,10 +55,16 @@ export class LocalNatsServer {
   async start(): Promise<void> {
     if (this.process?.running) return;
     await mkdir(this.options.dataDir, { recursive: true });
+    const configArgs: string[] = [];
+    if (this.options.config) {
+      const file = path.join(this.options.dataDir, 'nats-server.conf');
+      await writeFile(file, this.options.config, { mode: 0o600 });
+      configArgs.push('-c', file);
+    }
     const output = this.options.logFile ? openSync(this.options.logFile, 'a') : 'ignore';
     this.process = GuardedProcess.spawn({
       command: this.binary,
-      args: ['-js', '-sd', this.options.dataDir, '-a', '127.0.0.1', '-p', String(this.options.port)],
+      args: [...configArgs, '-js', '-sd', this.options.dataDir, '-a', '127.0.0.1', '-p', String(this.options.port)],
       stopSignal: 'SIGTERM',
       output,
     });

@@ -22,6 +22,8 @@ export interface PlatformOptions {
   databaseUrl: string;
   natsUrl: string;
   secrets: PlatformSecrets;
+  /** Each service's NATS password (its user is its name); without, services connect anonymously. */
+  busPasswords?: Readonly<Record<string, string>>;
   /** Fixed ports (the launcher) or free ones picked at random (tests). */
   ports: 'random' | { gateway: number };
   /** Variables for every service (LOG_LEVEL, OTEL_*, ...), and per service. */
@@ -56,6 +58,13 @@ function secretEnv(service: RegisteredService, secrets: PlatformSecrets): NodeJS
   return env;
 }
 
+function busCredentials(service: ServiceName, passwords: PlatformOptions['busPasswords']): NodeJS.ProcessEnv {
+  if (!passwords) return {};
+  const password = passwords[service];
+  if (password === undefined) throw new Error(`${service} has no NATS password: pass it in PlatformOptions.busPasswords`);
+  return { NATS_USER: service, NATS_PASSWORD: password };
+}
+
 function baseEnv(options: PlatformOptions): NodeJS.ProcessEnv {
   // PATH and friends pass through; our own variables are set explicitly.
   return { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl, NATS_URL: options.natsUrl };
@@ -81,6 +90,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         ...baseEnv(options),
         OPS_PORT: String(opsPort),
         ...secretEnv(service, options.secrets),
+        ...busCredentials(service.name, options.busPasswords),
         ...(service.ingress && { PORT: String(gatewayPort) }),
         ...options.serviceEnv?.[service.name],
       };

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { inboxPrefixOf } from '@irp/contracts';
 import { getLogger } from '@irp/observability';
 import { connectCoalescing } from './coalescing-transport';
 import { RpcClient } from './rpc-client';
@@ -13,6 +14,8 @@ export interface NatsOptions {
   name: string;
   /** Default timeout of RpcClient requests. */
   requestTimeoutMs?: number;
+  /** The service's own NATS user (its least-privilege permissions) and password. */
+  credentials?: { user: string; password: string };
 }
 
 /** Connection options shared by our client and Nest's NATS transport: reconnect forever, quickly. */
@@ -25,6 +28,12 @@ export function natsConnectionOptions(options: NatsOptions) {
     pingInterval: 10_000,
     // Otherwise every request builds an Error up front to keep an async stack trace: measurable per call.
     noAsyncTraces: true,
+    ...(options.credentials && {
+      user: options.credentials.user,
+      pass: options.credentials.password,
+      // Replies come back under the user's own prefix, the only inboxes it may subscribe to.
+      inboxPrefix: inboxPrefixOf(options.credentials.user),
+    }),
   };
 }
 

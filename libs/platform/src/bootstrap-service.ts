@@ -14,7 +14,7 @@ export async function bootstrapService<C extends DatabaseServiceConfig>(service:
   const config = service.loadConfig(env);
   configureLogging({ service: service.name, level: config.logLevel });
   const app = await NestFactory.createMicroservice(ServicePlatformModule.forRoot(service, config), {
-    ...natsMicroserviceOptions({ url: config.natsUrl, name: `${service.name}-rpc`, queue: service.name }),
+    ...natsMicroserviceOptions({ url: config.natsUrl, name: `${service.name}-rpc`, queue: service.name, credentials: config.natsCredentials }),
     logger: new NestPinoLogger(),
   });
   await app.listen();

@@ -18,7 +18,7 @@ export class ServicePlatformModule {
       global: true,
       imports: [
         DatabaseModule.forRoot(serviceOrmOptions(service, config.database)),
-        NatsModule.forRoot({ url: config.natsUrl, name: service.name }),
+        NatsModule.forRoot({ url: config.natsUrl, name: service.name, credentials: config.natsCredentials }),
         RpcServerModule,
         OutboxModule.forRoot({ streams: service.streams, ...config.outbox }),
         OpsModule.forRoot({ ...config.ops, checks: [DatabaseHealth, NatsHealth] }),

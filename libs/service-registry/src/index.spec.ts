@@ -21,7 +21,7 @@ describe('service registry', () => {
 
   it('tells which services have a database and which secrets each needs', () => {
     expect(servicesWithDatabase().map((s) => s.name)).toEqual(['auth', 'expenses', 'ocr']);
-    expect(secretEnvOf(serviceNamed('auth')).map((e) => e.name)).toEqual(['DATABASE_URL', 'AUTH_JWT_PRIVATE_KEY', 'AUTH_JWT_RETIRED_PUBLIC_KEYS']);
-    expect(secretEnvOf(serviceNamed('gateway'))).toEqual([]);
+    expect(secretEnvOf(serviceNamed('auth')).map((e) => e.name)).toEqual(['DATABASE_URL', 'AUTH_JWT_PRIVATE_KEY', 'AUTH_JWT_RETIRED_PUBLIC_KEYS', 'NATS_PASSWORD']);
+    expect(secretEnvOf(serviceNamed('gateway')).map((e) => e.name)).toEqual(['NATS_PASSWORD']);
   });
 });

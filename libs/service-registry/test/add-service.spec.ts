@@ -11,7 +11,7 @@ describe('addService', () => {
   it('registers a service on its reserved port, before the gateway, and writes everything that follows', () => {
     const result = addService(tree.root, { name: 'budgets', schema: 'budgets', streams: ['BUDGETS'] });
 
-    expect(result.service).toEqual({ name: 'budgets', schema: 'budgets', opsPort: 9104, streams: ['BUDGETS'], ingress: false, env: [{ name: 'DATABASE_URL', secret: true }] });
+    expect(result.service).toEqual({ name: 'budgets', schema: 'budgets', opsPort: 9104, streams: ['BUDGETS'], ingress: false, env: [{ name: 'DATABASE_URL', secret: true }, { name: 'NATS_USER' }, { name: 'NATS_PASSWORD', secret: true }] });
     expect(result.errors).toEqual([]);
     expect(result.written).toEqual(
       expect.arrayContaining(['docker-compose.yml', 'deploy/prometheus/prometheus.yml', 'k8s/base/budgets/deployment.yaml', 'k8s/base/budgets/migrate-job.yaml', 'apps/e2e/project.json']),

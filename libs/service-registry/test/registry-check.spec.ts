@@ -148,7 +148,10 @@ describe('registry check', () => {
 
     it('reports a Deployment reading another service\'s Secret', () => {
       tree.edit('k8s/base/ocr/deployment.yaml', (text) => text.replace('name: ocr-secrets', 'name: auth-secrets'));
-      expect(checkTree(tree.root)).toEqual(['k8s/base/ocr/deployment.yaml: reads the Secret auth-secrets; a service reads only its own (ocr-secrets)']);
+      expect(checkTree(tree.root)).toEqual([
+        'k8s/base/ocr/deployment.yaml: NATS_PASSWORD is a secret, so comes from the Secret ocr-secrets',
+        'k8s/base/ocr/deployment.yaml: reads the Secret auth-secrets; a service reads only its own (ocr-secrets)',
+      ]);
     });
 
     it('stops at the registry\'s own problems before looking at other files', () => {

@@ -37,7 +37,13 @@ function addService(root, { name, schema = null, opsPort, streams = [], env = []
     opsPort: opsPort ?? nextOpsPort(registry, name),
     streams,
     ingress: false,
-    env: [...(schema ? [{ name: 'DATABASE_URL', secret: true }] : []), ...env.filter((e) => e.name !== 'DATABASE_URL')],
+    // Every service connects to NATS as itself (its permissions come from its contracts).
+    env: [
+      ...(schema ? [{ name: 'DATABASE_URL', secret: true }] : []),
+      { name: 'NATS_USER' },
+      { name: 'NATS_PASSWORD', secret: true },
+      ...env.filter((e) => !['DATABASE_URL', 'NATS_USER', 'NATS_PASSWORD'].includes(e.name)),
+    ],
   };
   const firstIngress = registry.services.findIndex((s) => s.ingress);
   const at = firstIngress < 0 ? registry.services.length : firstIngress;

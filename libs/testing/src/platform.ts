@@ -38,6 +38,7 @@ export async function startTestPlatform(
     root: WORKSPACE_ROOT,
     databaseUrl: infra.database.url,
     natsUrl: infra.nats.url,
+    busPasswords: infra.nats.busPasswords,
     secrets: { AUTH_JWT_PRIVATE_KEY: signingKey },
     ports: 'random',
     env: { ...infra.env, ...options.env },

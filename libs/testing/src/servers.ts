@@ -2,12 +2,15 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { natsAuthorizationConfig, platformBusUsers, SERVICE_CONTRACTS } from '@irp/contracts';
 import { EmbeddedPostgres, LocalNatsServer } from '@irp/embedded-infra';
 import { dockerEngineAvailable } from './docker';
 
 /** A server a test can stop and start again (same address, same data) or kill outright. */
 export interface TestServer {
   readonly url: string;
+  /** NATS with the bus's users: each service's password (anonymous clients act as a full-access test user). */
+  readonly busPasswords?: Readonly<Record<string, string>>;
   stop(): Promise<void>;
   start(): Promise<void>;
   kill(): Promise<void>;
@@ -47,9 +50,15 @@ export async function startPostgresServer(): Promise<TestServer> {
 export async function startNatsServer(): Promise<TestServer> {
   if (await dockerEngineAvailable()) return startContainer('nats:2.10-alpine', 4222, {}, ['-js'], (host, port) => `nats://${host}:${port}`);
   const dir = await tempDir('nats');
-  const server = await LocalNatsServer.start({ dataDir: path.join(dir, 'jetstream'), logFile: path.join(dir, 'nats.log') });
+  const busPasswords = Object.fromEntries(SERVICE_CONTRACTS.map(({ service }) => [service, randomBytes(18).toString('base64url')]));
+  // Services started as processes connect as themselves, with their least privilege; test code and
+  // services booted in the test's own process connect anonymously, as a user allowed everything.
+  const users = [...platformBusUsers((service) => busPasswords[service]), { user: 'test', password: randomBytes(18).toString('base64url') }];
+  const config = natsAuthorizationConfig(users, { noAuthUser: 'test' });
+  const server = await LocalNatsServer.start({ dataDir: path.join(dir, 'jetstream'), logFile: path.join(dir, 'nats.log'), config });
   return {
     url: server.url,
+    busPasswords,
     stop: () => server.stop(),
     start: () => server.start(),
     kill: () => server.kill(),

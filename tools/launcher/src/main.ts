@@ -12,6 +12,7 @@ import {
   type PlatformOptions,
   type RunningPlatform,
 } from '@irp/embedded-infra';
+import { natsAuthorizationConfig, platformBusUsers, SERVICE_CONTRACTS } from '@irp/contracts';
 
 // The dev launcher behind `npm start`: PostgreSQL and NATS with data under .data/, migrations,
 // every service as its own process, then waits for Ctrl-C and stops everything in order.
@@ -29,14 +30,22 @@ const ports = {
 interface Secrets {
   postgresPassword: string;
   jwtPrivateKey: string;
+  /** Each service's NATS password (its user is its name). */
+  natsPasswords: Record<string, string>;
 }
 
-/** Generated on the first start, kept (mode 600) so restarts find the same database and tokens stay valid. */
+const newSecret = () => randomBytes(18).toString('base64url');
+
+/**
+ * Generated on the first start, kept (mode 600) so restarts find the same database and tokens stay
+ * valid; a service added since gets its NATS password on the next start.
+ */
 async function loadSecrets(): Promise<Secrets> {
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Secrets;
-  const secrets = { postgresPassword: randomBytes(18).toString('base64url'), jwtPrivateKey: generateSigningKey() };
-  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const kept = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Partial<Secrets>) : {};
+  const natsPasswords = Object.fromEntries(SERVICE_CONTRACTS.map(({ service }) => [service, kept.natsPasswords?.[service] ?? newSecret()]));
+  const secrets = { postgresPassword: kept.postgresPassword ?? newSecret(), jwtPrivateKey: kept.jwtPrivateKey ?? generateSigningKey(), natsPasswords };
+  if (JSON.stringify(secrets) !== JSON.stringify(kept)) await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
 
@@ -75,7 +84,9 @@ async function main(): Promise<void> {
     port: ports.postgres,
     logFile: path.join(dataDir, 'logs', 'postgres.log'),
   });
-  const nats = await LocalNatsServer.start({ dataDir: path.join(dataDir, 'nats'), port: ports.nats, logFile: path.join(dataDir, 'logs', 'nats.log') });
+  // Every service connects as itself, with the permissions its contracts give it; anonymous clients are refused.
+  const busConfig = natsAuthorizationConfig(platformBusUsers((service) => secrets.natsPasswords[service]));
+  const nats = await LocalNatsServer.start({ dataDir: path.join(dataDir, 'nats'), port: ports.nats, logFile: path.join(dataDir, 'logs', 'nats.log'), config: busConfig });
 
   let platform: RunningPlatform | undefined;
   let stopping = false;
@@ -97,6 +108,7 @@ async function main(): Promise<void> {
       databaseUrl: postgres.url('postgres'),
       natsUrl: nats.url,
       secrets: { AUTH_JWT_PRIVATE_KEY: secrets.jwtPrivateKey },
+      busPasswords: secrets.natsPasswords,
       ports: { gateway: ports.gateway },
       env: { NODE_ENV: 'development', LOG_LEVEL: env.LOG_LEVEL ?? 'info', HOST: '127.0.0.1', OPS_HOST: '127.0.0.1' },
       onLine: printLine,

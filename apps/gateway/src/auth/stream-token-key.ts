@@ -1,10 +1,11 @@
 import { Kvm } from '@nats-io/kv';
+import { GATEWAY_BUCKETS } from '@irp/contracts';
 import { JetStreamApiCodes, JetStreamApiError, StorageType } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
 
 /** The JetStream key-value bucket of keys the gateway's replicas generate once and share. */
-export const GATEWAY_KEYS_BUCKET = 'gateway-keys';
+export const GATEWAY_KEYS_BUCKET = GATEWAY_BUCKETS.keys;
 const STREAM_TOKEN_KEY = 'stream-token-hmac';
 
 /**

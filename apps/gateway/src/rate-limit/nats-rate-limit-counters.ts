@@ -1,11 +1,12 @@
 import { Kvm, type KV } from '@nats-io/kv';
+import { GATEWAY_BUCKETS } from '@irp/contracts';
 import { JetStreamApiCodes, JetStreamApiError, StorageType } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getLogger } from '@irp/observability';
 
 /** The JetStream key-value bucket the gateway's replicas count requests in. */
-export const RATE_LIMITS_BUCKET = 'gateway-rate-limits';
+export const RATE_LIMITS_BUCKET = GATEWAY_BUCKETS.rateLimits;
 /** Replicas bumping one counter at once: the losers read again and retry, a few ms apart. */
 const MAX_ATTEMPTS = 25;
 const MAX_BACKOFF_MS = 4;

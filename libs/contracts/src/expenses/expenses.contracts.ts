@@ -1,5 +1,14 @@
 import { defineContracts, event, rpc } from '../contract-kit';
-import { DocumentIdRequest, DocumentPage, DocumentView, ListDocumentsRequest, RegisterDocumentRequest, RegisterDocumentResult } from '../documents/document.dto';
+import {
+  DOCUMENTS_BUCKET,
+  DocumentIdRequest,
+  DocumentPage,
+  DocumentView,
+  ListDocumentsRequest,
+  PROGRESS_SUBJECTS,
+  RegisterDocumentRequest,
+  RegisterDocumentResult,
+} from '../documents/document.dto';
 import { STREAMS } from '../events';
 import { CategoryList, CategoryView, CreateCategoryRequest, ListCategoriesRequest, MergeCategoryRequest, RenameCategoryRequest } from './category.dto';
 import { DeletedResult } from './deleted-result.dto';
@@ -34,5 +43,10 @@ export const EXPENSES_CONTRACTS = defineContracts({
     expenseCreated: event('expenses.events.expense.created.v1', STREAMS.EXPENSES, ExpenseCreated, 'An expense was filed'),
     expenseUpdated: event('expenses.events.expense.updated.v1', STREAMS.EXPENSES, ExpenseUpdated, 'An expense changed (fields named in `changed`)'),
     expenseDeleted: event('expenses.events.expense.deleted.v1', STREAMS.EXPENSES, ExpenseDeleted, 'An expense was deleted (its last state)'),
+  },
+  uses: {
+    consumers: { 'expenses-documents': { stream: STREAMS.OCR, filter: 'ocr.events.>' } },
+    objectBuckets: [DOCUMENTS_BUCKET],
+    publishes: [PROGRESS_SUBJECTS.expenses('*')],
   },
 });

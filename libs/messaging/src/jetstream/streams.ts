@@ -1,5 +1,6 @@
 import { jetstreamManager, JetStreamApiCodes, JetStreamApiError, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { DEAD_LETTER_STREAM_NAME } from '@irp/contracts';
 
 export interface StreamSpec {
   name: string;
@@ -14,7 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 
 /** Where messages go that a consumer gave up on: `dlq.<stream>.<consumer>`. */
-export const DEAD_LETTER_STREAM: StreamSpec = { name: 'DLQ', subjects: ['dlq.>'], maxAgeMs: 30 * DAY_MS };
+export const DEAD_LETTER_STREAM: StreamSpec = { name: DEAD_LETTER_STREAM_NAME, subjects: ['dlq.>'], maxAgeMs: 30 * DAY_MS };
 
 /** Creates the stream, or brings an existing one to this configuration. Idempotent. */
 export async function ensureStream(nc: NatsConnection, spec: StreamSpec): Promise<void> {

@@ -31,11 +31,18 @@ function composeMigrate(s) {
 `;
 }
 
+/** Its NATS user is its name; its NATS password comes from .env as <NAME>_NATS_PASSWORD, as the nats service reads it. */
+function composeVariable(s, e) {
+  if (e.name === 'NATS_USER') return `NATS_USER: ${s.name}`;
+  const variable = e.name === 'NATS_PASSWORD' ? `${s.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_NATS_PASSWORD` : e.name;
+  return e.optional ? `${e.name}: \${${variable}:-}` : `${e.name}: \${${variable}:?set ${variable} in .env}`;
+}
+
 function composeService(s) {
   const env = [
     `OPS_PORT: ${s.opsPort}`,
     ...(s.schema ? ['DATABASE_URL: *database-url', 'DATABASE_POOL_MAX: 10'] : []),
-    ...[...extraSecrets(s), ...extraConfig(s)].map((e) => (e.optional ? `${e.name}: \${${e.name}:-}` : `${e.name}: \${${e.name}:?set ${e.name} in .env}`)),
+    ...[...extraSecrets(s), ...extraConfig(s)].map((e) => composeVariable(s, e)),
   ];
   const dependsOn = [
     ...(s.schema ? [`      ${s.name}-migrate:\n        condition: service_completed_successfully`, '      postgres:\n        condition: service_healthy'] : []),
@@ -65,8 +72,7 @@ function composeBlocks(s) {
 function devSecretGenerator(s) {
   return `  - name: ${s.name}-secrets
     literals:
-      - DATABASE_USER=irp
-      - DATABASE_PASSWORD=irp-dev
+${s.schema ? '      - DATABASE_USER=irp\n      - DATABASE_PASSWORD=irp-dev\n' : ''}      - NATS_PASSWORD=${s.name}-nats-dev
 `;
 }
 

@@ -33,7 +33,7 @@ function secretEnv(s) {
 `
     : '';
   const extra = extraSecrets(s).map((e) => secretKeyRef(s, e.name, e.optional)).join('');
-  const config = extraConfig(s).map((e) => `            - name: ${e.name}\n              value: "" # TODO: set\n`).join('');
+  const config = extraConfig(s).map((e) => `            - name: ${e.name}\n              value: ${e.name === 'NATS_USER' ? s.name : '"" # TODO: set'}\n`).join('');
   return database + extra + config;
 }
 
