@@ -3,25 +3,25 @@ import { NestFactory } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureLogging, NestPinoLogger } from '@irp/observability';
+import { ServicePlatformModule } from '@irp/platform';
 import { RATES_FILE_LIMIT_BYTES } from './admin/fx-rates.controller';
 import fastifyMultipart from '@fastify/multipart';
-import { AppModule } from './app.module';
 import { RAW_DOCUMENT_TYPES } from './documents/documents.controller';
-import { loadGatewayConfig } from './config/env';
 import { registerHttpHooks, requestIdFor } from './http/http-hooks';
 import { setupOpenApi } from './http/openapi';
+import { GATEWAY_SERVICE } from './service';
 
 /** Starts the gateway: REST on PORT, ops on OPS_PORT. Used by main.ts and tests. */
 export async function createGateway(env: NodeJS.ProcessEnv): Promise<NestFastifyApplication> {
-  const config = loadGatewayConfig(env);
-  configureLogging({ service: 'gateway', level: config.logLevel });
+  const config = GATEWAY_SERVICE.loadConfig(env);
+  configureLogging({ service: GATEWAY_SERVICE.name, level: config.logLevel });
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger: new NestPinoLogger() });
+  const app = await NestFactory.create<NestFastifyApplication>(ServicePlatformModule.forEdge(GATEWAY_SERVICE, config), adapter, { logger: new NestPinoLogger() });
   app.setGlobalPrefix('api/v1');
   if (config.http.corsOrigins.length > 0) app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'etag', 'retry-after', 'ratelimit', 'ratelimit-policy'] });
   const fastify = app.getHttpAdapter().getInstance();

@@ -51,7 +51,8 @@ function entry(root: string, service: ServiceName, script: 'main' | 'migrate'): 
 /** The secrets the registry lists for a service, from `secrets`; a missing required one stops the start. */
 function secretEnv(service: RegisteredService, secrets: PlatformSecrets): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const { name, optional } of secretEnvOf(service).filter((e) => e.name !== 'DATABASE_URL')) {
+  // DATABASE_URL comes from `databaseUrl`, NATS_PASSWORD from `busPasswords`.
+  for (const { name, optional } of secretEnvOf(service).filter((e) => e.name !== 'DATABASE_URL' && e.name !== 'NATS_PASSWORD')) {
     if (secrets[name] !== undefined) env[name] = secrets[name];
     else if (!optional) throw new Error(`${service.name} needs the secret ${name}: pass it in PlatformOptions.secrets`);
   }

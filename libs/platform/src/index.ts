@@ -1,4 +1,4 @@
-export { defineService, type ServiceDefinition } from './service-definition';
+export { defineEdgeService, defineService, type EdgeServiceDefinition, type ServiceDefinition } from './service-definition';
 export { serviceOrmOptions } from './service-orm-config';
 export { ServicePlatformModule } from './service-platform.module';
 export { bootstrapService, runService, runServiceMigrations } from './bootstrap-service';

@@ -1,6 +1,6 @@
 import { STREAMS } from '@irp/contracts';
 import { SERVICES } from '@irp/service-registry';
-import { defineService, type ServiceDefinition } from './service-definition';
+import { defineEdgeService, defineService, type ServiceDefinition } from './service-definition';
 
 const auth: ServiceDefinition = {
   name: 'auth',
@@ -35,5 +35,14 @@ describe('the registry and the contracts', () => {
   it('agree on the streams: each of the contracts\u2019 streams is owned by exactly one registered service', () => {
     const owned = SERVICES.flatMap((service) => service.streams);
     expect([...owned].sort()).toEqual(Object.values(STREAMS).map((stream) => stream.name).sort());
+  });
+});
+
+describe(defineEdgeService.name, () => {
+  const edge = { name: 'gateway' as const, loadConfig: () => ({}) as never, configToken: Symbol('config'), features: [] };
+
+  it('accepts a registered service without a schema, and refuses one with', () => {
+    expect(defineEdgeService(edge)).toBe(edge);
+    expect(() => defineEdgeService({ ...edge, name: 'auth' })).toThrow('auth: registered with the schema "auth": define it with defineService');
   });
 });

@@ -1,7 +1,8 @@
-import type { ModuleMetadata } from '@nestjs/common';
+import type { ModuleMetadata, Type } from '@nestjs/common';
 import type { Options } from '@mikro-orm/postgresql';
-import type { DatabaseServiceConfig } from '@irp/config';
+import type { DatabaseServiceConfig, ServiceConfig } from '@irp/config';
 import type { StreamSpec } from '@irp/messaging';
+import type { ReadinessCheck } from '@irp/observability';
 import { serviceNamed, type ServiceName } from '@irp/service-registry';
 
 type Constructor = abstract new (...args: never[]) => object;
@@ -30,6 +31,25 @@ export interface ServiceDefinition<C extends DatabaseServiceConfig = DatabaseSer
   features: NonNullable<ModuleMetadata['imports']>;
   /** Seconds a stop may take (in-flight work finishing) before the process exits anyway. */
   shutdownTimeoutMs?: number;
+}
+
+/** A service without a schema of its own (the gateway): configuration, logs, traces, NATS, health, metrics. */
+export interface EdgeServiceDefinition<C extends ServiceConfig = ServiceConfig> {
+  name: ServiceName;
+  loadConfig(env: NodeJS.ProcessEnv): C;
+  configToken: symbol;
+  features: NonNullable<ModuleMetadata['imports']>;
+  /** Default timeout of its RPC calls. */
+  requestTimeoutMs?(config: C): number;
+  /** Readiness checks besides NATS (e.g. its HTTP listener). */
+  checks?: Type<ReadinessCheck>[];
+}
+
+/** An edge service's definition, checked against the registry: it must be registered without a schema. */
+export function defineEdgeService<C extends ServiceConfig>(definition: EdgeServiceDefinition<C>): EdgeServiceDefinition<C> {
+  const registered = serviceNamed(definition.name);
+  if (registered.schema !== null) throw new Error(`${definition.name}: registered with the schema "${registered.schema}": define it with defineService`);
+  return definition;
 }
 
 /**

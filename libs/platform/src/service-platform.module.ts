@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { DatabaseServiceConfig } from '@irp/config';
+import type { DatabaseServiceConfig, ServiceConfig } from '@irp/config';
 import { NatsHealth, NatsModule, Outbox, OutboxModule, RpcServerModule } from '@irp/messaging';
 import { OpsModule } from '@irp/observability';
 import { DatabaseHealth, DatabaseModule, OwnerLock, UnitOfWork } from '@irp/persistence';
-import type { ServiceDefinition } from './service-definition';
+import type { EdgeServiceDefinition, ServiceDefinition } from './service-definition';
 import { serviceOrmOptions } from './service-orm-config';
 
 /**
@@ -26,6 +26,21 @@ export class ServicePlatformModule {
       ],
       providers: [{ provide: service.configToken, useValue: config }, UnitOfWork, Outbox, OwnerLock],
       exports: [service.configToken, UnitOfWork, Outbox, OwnerLock],
+    };
+  }
+
+  /** The root module of a service without a database: its features on configuration, NATS, health and metrics. */
+  static forEdge<C extends ServiceConfig>(service: EdgeServiceDefinition<C>, config: C): DynamicModule {
+    return {
+      module: ServicePlatformModule,
+      global: true,
+      imports: [
+        NatsModule.forRoot({ url: config.natsUrl, name: service.name, credentials: config.natsCredentials, requestTimeoutMs: service.requestTimeoutMs?.(config) }),
+        OpsModule.forRoot({ ...config.ops, checks: [NatsHealth, ...(service.checks ?? [])] }),
+        ...service.features,
+      ],
+      providers: [{ provide: service.configToken, useValue: config }, ...(service.checks ?? [])],
+      exports: [service.configToken],
     };
   }
 }
