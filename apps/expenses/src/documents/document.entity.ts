@@ -1,11 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { DocumentMimeType, DocumentStatus, DuplicateReason, Extraction } from '@irp/contracts';
-
-export interface DuplicatePointer {
-  documentId: string | null;
-  expenseId: string | null;
-  reason: DuplicateReason;
-}
+import type { DocumentMimeType, DocumentStatus, Extraction } from '@irp/contracts';
+import type { DuplicatePointer } from '../duplicates/duplicate-pointer';
 
 /** An uploaded receipt or invoice: its bytes live in the blob store, this is what we know of them. */
 @Entity({ tableName: 'document' })

@@ -3,8 +3,8 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { SAME_IMAGE_MAX_HAMMING_DISTANCE, type DocumentStatus } from '@irp/contracts';
 import { isUniqueViolation } from '@irp/persistence';
 import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
-import { Document, type DuplicatePointer } from './document.entity';
-
+import type { DeletedTwin, DuplicatePointer } from '../duplicates/duplicate-pointer';
+import { Document } from './document.entity';
 
 @Injectable()
 export class DocumentRepository {
@@ -55,6 +55,20 @@ export class DocumentRepository {
       [document.userId, document.id, document.imageHash, SAME_IMAGE_MAX_HAMMING_DISTANCE],
     );
     return twin ? { documentId: twin.id, expenseId: twin.expense_id, reason: 'same_image' } : null;
+  }
+
+  async existsOwned(userId: string, id: string): Promise<boolean> {
+    return (await this.em.count(Document, { id, userId })) > 0;
+  }
+
+  /** Documents read into the expense, told it is gone (they stay, as read). */
+  async unlinkFiledAs(userId: string, expenseId: string): Promise<void> {
+    await this.em.nativeUpdate(Document, { userId, expenseId }, { expenseId: null, updatedAt: new Date() });
+  }
+
+  /** Documents of the user flagged as duplicates of the deleted twin. */
+  flaggedAgainst(userId: string, deleted: DeletedTwin): Promise<Document[]> {
+    return this.em.find(Document, { userId, duplicateOf: deleted });
   }
 
   /** The user a document belongs to, read without a lock (it never changes). */

@@ -13,6 +13,7 @@ import { Document } from './document.entity';
 import { toDocumentView } from './document.mapper';
 import { DocumentRepository } from './document.repository';
 import { DocumentsErrors } from './documents.errors';
+import { LedgerDocumentLinks } from './ledger-document-links';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -25,6 +26,7 @@ export class DocumentsService {
     private readonly settings: SettingsRepository,
     private readonly expenses: ExpensesService,
     private readonly duplicates: DuplicatePointers,
+    private readonly links: LedgerDocumentLinks,
     private readonly ownerLock: OwnerLock,
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: Outbox,
@@ -89,6 +91,7 @@ export class DocumentsService {
       if (!owned) throw DocumentsErrors.notFound();
       await this.expenses.unlinkDocument(userId, documentId);
       await this.duplicates.forget(userId, { documentId });
+      await this.links.forgetTwin(userId, { documentId });
       this.documents.remove(owned);
       await this.documents.flush();
       return owned;

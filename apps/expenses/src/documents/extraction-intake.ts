@@ -6,7 +6,7 @@ import { getLogger } from '@irp/observability';
 import { ExpensesService } from '../expenses/expenses.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { DocumentRepository } from './document.repository';
-import { draftFromExtraction } from './expense-draft';
+import { draftFromExtraction } from './draft-from-extraction';
 import { ProgressPublisher } from './progress.publisher';
 
 /**

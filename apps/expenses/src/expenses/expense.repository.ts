@@ -3,7 +3,7 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { isOptimisticLockFailure, isUniqueViolation } from '@irp/persistence';
 import { sql } from 'kysely';
 import type { ExpenseSort, ExpenseStatus } from '@irp/contracts';
-import { Document } from '../documents/document.entity';
+import type { DeletedTwin } from '../duplicates/duplicate-pointer';
 import { Expense } from './expense.entity';
 import { ExpenseCorrection } from './expense-correction.entity';
 import { ExpensesErrors, IdempotencyKeyTaken } from './expenses.errors';
@@ -67,15 +67,6 @@ export class ExpenseRepository {
 
   linkedTo(userId: string, documentId: string): Promise<Expense[]> {
     return this.em.find(Expense, { userId, documentId }, { populate: ['category'] });
-  }
-
-  /** Documents read into the expense, told it is gone (they stay, as read). */
-  async unlinkDocumentsFiledAs(userId: string, expenseId: string): Promise<void> {
-    await this.em.nativeUpdate(Document, { userId, expenseId }, { expenseId: null, updatedAt: new Date() });
-  }
-
-  async hasDocument(userId: string, documentId: string): Promise<boolean> {
-    return (await this.em.count(Document, { id: documentId, userId })) > 0;
   }
 
   /**
@@ -189,12 +180,7 @@ export class ExpenseRepository {
   }
 
   /** Expenses of the user flagged as duplicates of the deleted twin. */
-  flaggedAgainst(userId: string, deleted: { documentId: string } | { expenseId: string }): Promise<Expense[]> {
+  flaggedAgainst(userId: string, deleted: DeletedTwin): Promise<Expense[]> {
     return this.em.find(Expense, { userId, duplicateOf: deleted }, { populate: ['category'] });
-  }
-
-  /** Documents of the user flagged as duplicates of the deleted twin. */
-  documentsFlaggedAgainst(userId: string, deleted: { documentId: string } | { expenseId: string }): Promise<Document[]> {
-    return this.em.find(Document, { userId, duplicateOf: deleted });
   }
 }

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module';
 import { FxModule } from '../fx/fx.module';
-import { SettingsHandler } from '../settings/settings.handler';
-import { SettingsRepository } from '../settings/settings.repository';
-import { SettingsService } from '../settings/settings.service';
+import { SettingsModule } from '../settings/settings.module';
 import { CategoryMergeService } from './category-merge.service';
 import { ConversionService } from './conversion.service';
 import { DuplicatePointers } from './duplicate-pointers';
@@ -13,14 +11,16 @@ import { ExpensesHandler } from './expenses.handler';
 import { ExpensesService } from './expenses.service';
 import { IdempotencyKeysPurge } from './idempotency-keys.purge';
 import { PendingConversions } from './pending-conversions';
+import { UpdateSettingsHandler } from './update-settings.handler';
+import { UpdateSettings } from './update-settings.use-case';
 
 /**
- * The ledger: expenses, their conversion, category merges and the user settings that drive
- * conversion (a base currency change re-converts the ledger, so settings live with it).
+ * The ledger: expenses, their conversion and category merges, and the settings update (a base
+ * currency change re-converts the ledger). Documents sit above it and hand it DocumentLinks.
  */
 @Module({
-  imports: [CategoriesModule, FxModule],
-  controllers: [ExpensesHandler, SettingsHandler],
+  imports: [SettingsModule, CategoriesModule, FxModule],
+  controllers: [ExpensesHandler, UpdateSettingsHandler],
   providers: [
     ExpensesService,
     ExpenseRepository,
@@ -30,9 +30,8 @@ import { PendingConversions } from './pending-conversions';
     PendingConversions,
     IdempotencyKeysPurge,
     CategoryMergeService,
-    SettingsService,
-    SettingsRepository,
+    UpdateSettings,
   ],
-  exports: [ExpensesService, DuplicatePointers, SettingsRepository],
+  exports: [ExpensesService, DuplicatePointers],
 })
 export class ExpensesModule {}

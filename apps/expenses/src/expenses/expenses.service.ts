@@ -8,8 +8,9 @@ import { CategoriesService } from '../categories/categories.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { ConversionService } from './conversion.service';
 import { DuplicatePointers } from './duplicate-pointers';
-import type { DuplicatePointer } from '../documents/document.entity';
-import type { ExpenseDraft } from '../documents/expense-draft';
+import type { DuplicatePointer } from '../duplicates/duplicate-pointer';
+import { DocumentLinks } from './document-links';
+import type { ExpenseDraft } from './expense-draft';
 import { ExpenseCorrection } from './expense-correction.entity';
 import { Expense } from './expense.entity';
 import { ExpenseEvents } from './expense-events';
@@ -52,6 +53,7 @@ export class ExpensesService {
     private readonly duplicates: DuplicatePointers,
     private readonly ownerLock: OwnerLock,
     private readonly unitOfWork: UnitOfWork,
+    private readonly documents: DocumentLinks,
   ) {}
 
   async create(userId: string, body: CreateExpenseBody, idempotencyKey?: string): Promise<ExpenseView> {
@@ -153,7 +155,7 @@ export class ExpensesService {
       this.events.deleted(expense);
       this.expenses.remove(expense);
       await this.expenses.flushVersioned(expense);
-      await this.expenses.unlinkDocumentsFiledAs(userId, expenseId);
+      await this.documents.expenseDeleted(userId, expenseId);
       await this.duplicates.forget(userId, { expenseId });
     });
   }
@@ -269,7 +271,7 @@ export class ExpensesService {
 
   /** An expense may point only to a document of its own user. */
   private async ownDocument(userId: string, documentId: string | null): Promise<string | null> {
-    if (documentId !== null && !(await this.expenses.hasDocument(userId, documentId))) {
+    if (documentId !== null && !(await this.documents.ownedBy(userId, documentId))) {
       throw ExpensesErrors.invalidField('documentId', 'no such document');
     }
     return documentId;
