@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { SAME_IMAGE_MAX_HAMMING_DISTANCE, type DocumentStatus } from '@irp/contracts';
+import type { DocumentStatus } from '@irp/contracts';
 import { isUniqueViolation } from '@irp/persistence';
 import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
-import type { DeletedTwin, DuplicatePointer } from '../duplicates/duplicate-pointer';
+import type { DeletedTwin } from '../duplicates/duplicate-pointer';
 import { Document } from './document.entity';
 
 @Injectable()
@@ -36,25 +36,6 @@ export class DocumentRepository {
     if (status) qb.andWhere({ status });
     if (after) qb.andWhere('(d.created_at, d.id) < (?, ?)', [after.createdAt, after.id]);
     return qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResult();
-  }
-
-  /** An earlier document of the user with the very same bytes. */
-  async sameFile(document: Document): Promise<DuplicatePointer | null> {
-    const twin = await this.em.findOne(Document, { userId: document.userId, sha256: document.sha256, id: { $ne: document.id } }, { orderBy: { createdAt: 'asc' } });
-    return twin ? { documentId: twin.id, expenseId: twin.expenseId, reason: 'same_file' } : null;
-  }
-
-  /** An earlier document of the user whose picture is the same (perceptual hashes a few bits apart). */
-  async sameImage(document: Document): Promise<DuplicatePointer | null> {
-    if (!document.imageHash) return null;
-    const [twin] = await this.em.execute<{ id: string; expense_id: string | null }[]>(
-      `select id, expense_id from expenses.document
-        where user_id = ? and id <> ? and image_hash is not null
-          and bit_count(('x' || image_hash)::bit(64) # ('x' || ?)::bit(64)) <= ?
-        order by created_at limit 1`,
-      [document.userId, document.id, document.imageHash, SAME_IMAGE_MAX_HAMMING_DISTANCE],
-    );
-    return twin ? { documentId: twin.id, expenseId: twin.expense_id, reason: 'same_image' } : null;
   }
 
   async existsOwned(userId: string, id: string): Promise<boolean> {

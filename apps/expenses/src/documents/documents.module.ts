@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DuplicatesModule } from '../duplicates/duplicates.module';
 import { ExpensesModule } from '../expenses/expenses.module';
 import { SettingsModule } from '../settings/settings.module';
 import { DocumentLinksModule } from './document-links.module';
@@ -10,7 +11,7 @@ import { ProgressPublisher } from './progress.publisher';
 
 /** Uploaded documents: registration (queueing the OCR job), and what the ocr service reports back. */
 @Module({
-  imports: [SettingsModule, ExpensesModule, DocumentLinksModule],
+  imports: [SettingsModule, DuplicatesModule, ExpensesModule, DocumentLinksModule],
   controllers: [DocumentsHandler],
   providers: [DocumentsService, ExtractionIntake, OcrEventsConsumer, ProgressPublisher],
 })

@@ -5,6 +5,7 @@ import { SUBJECTS, type DocumentPage, type DocumentView, type ListDocumentsReque
 import { Outbox } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { EXPENSES_CONFIG, type ExpensesConfig } from '../config/env';
+import { DuplicateDetector } from '../duplicates/duplicate-detector';
 import { DuplicatePointers } from '../expenses/duplicate-pointers';
 import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
 import { ExpensesService } from '../expenses/expenses.service';
@@ -27,6 +28,7 @@ export class DocumentsService {
     private readonly expenses: ExpensesService,
     private readonly duplicates: DuplicatePointers,
     private readonly links: LedgerDocumentLinks,
+    private readonly detector: DuplicateDetector,
     private readonly ownerLock: OwnerLock,
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: Outbox,
@@ -51,7 +53,7 @@ export class DocumentsService {
       await this.unitOfWork.run(async () => {
         await this.ownerLock.take(request.userId);
         await this.checkQuota(request.userId, request.size);
-        document.duplicateOf = await this.documents.sameFile(document);
+        document.duplicateOf = await this.detector.detect({ userId: document.userId, documentId: document.id, sha256: document.sha256 });
         await this.documents.add(document);
         const { locale } = await this.settings.get(request.userId);
         this.outbox.record(SUBJECTS.ocrJobRequested, request.userId, { documentId: document.id, objectName: document.objectName, mimeType: document.mimeType, locale });

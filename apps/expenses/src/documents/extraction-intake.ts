@@ -49,8 +49,7 @@ export class ExtractionIntake {
     document.imageHash = imageHash;
     const { baseCurrency } = await this.settings.get(document.userId);
     const draft = draftFromExtraction(extraction.fields, { currency: baseCurrency, date: document.createdAt.toISOString().slice(0, 10) });
-    document.duplicateOf ??= await this.documents.sameImage(document);
-    const expense = await this.expenses.fileFromDocument(document.userId, document.id, draft, document.duplicateOf);
+    const expense = await this.expenses.fileFromDocument(document.userId, document.id, draft, { duplicateOf: document.duplicateOf, imageHash });
     document.duplicateOf ??= expense.duplicateOf;
     document.expenseId = expense.id;
     document.status = 'completed';

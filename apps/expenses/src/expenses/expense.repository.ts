@@ -104,15 +104,6 @@ export class ExpenseRepository {
     return { value: SORT_COLUMNS[sort.replace('-', '')].value(expense), id: expense.id };
   }
 
-  /** An expense of the user with the same vendor, date and total: the same receipt filed twice. */
-  findSameReceipt(expense: Expense): Promise<Expense | null> {
-    return this.em.findOne(
-      Expense,
-      { userId: expense.userId, vendorNormalized: expense.vendorNormalized, date: expense.date, amountMinor: expense.amountMinor, currency: expense.currency },
-      { orderBy: { createdAt: 'asc' } },
-    );
-  }
-
   add(expense: Expense): void {
     this.em.persist(expense);
   }

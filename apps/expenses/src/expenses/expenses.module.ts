@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DuplicatesModule } from '../duplicates/duplicates.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { FxModule } from '../fx/fx.module';
 import { SettingsModule } from '../settings/settings.module';
@@ -19,7 +20,7 @@ import { UpdateSettings } from './update-settings.use-case';
  * currency change re-converts the ledger). Documents sit above it and hand it DocumentLinks.
  */
 @Module({
-  imports: [SettingsModule, CategoriesModule, FxModule],
+  imports: [SettingsModule, DuplicatesModule, CategoriesModule, FxModule],
   controllers: [ExpensesHandler, UpdateSettingsHandler],
   providers: [
     ExpensesService,

@@ -8,6 +8,7 @@ import { CategoriesService } from '../categories/categories.service';
 import { SettingsRepository } from '../settings/settings.repository';
 import { ConversionService } from './conversion.service';
 import { DuplicatePointers } from './duplicate-pointers';
+import { DuplicateDetector } from '../duplicates/duplicate-detector';
 import type { DuplicatePointer } from '../duplicates/duplicate-pointer';
 import { DocumentLinks } from './document-links';
 import type { ExpenseDraft } from './expense-draft';
@@ -54,6 +55,7 @@ export class ExpensesService {
     private readonly ownerLock: OwnerLock,
     private readonly unitOfWork: UnitOfWork,
     private readonly documents: DocumentLinks,
+    private readonly detector: DuplicateDetector,
   ) {}
 
   async create(userId: string, body: CreateExpenseBody, idempotencyKey?: string): Promise<ExpenseView> {
@@ -87,10 +89,10 @@ export class ExpensesService {
    * Files an expense read from a document, in the caller's transaction. A likely duplicate is
    * flagged (and sent to review) with a pointer to its twin, never dropped or merged.
    */
-  async fileFromDocument(userId: string, documentId: string, draft: ExpenseDraft, duplicateOf: DuplicatePointer | null): Promise<Expense> {
+  async fileFromDocument(userId: string, documentId: string, draft: ExpenseDraft, known: { duplicateOf: DuplicatePointer | null; imageHash: string | null }): Promise<Expense> {
     const expense = await this.build(userId, draft.body);
     expense.documentId = documentId;
-    const twin = duplicateOf ?? (await this.sameReceipt(expense));
+    const twin = known.duplicateOf ?? (await this.detector.detect({ userId, documentId, imageHash: known.imageHash, receipt: expense }));
     // The flag is the reader's conclusion too: a user's "not a duplicate" is feedback on it.
     expense.extracted = { ...draft.extracted, duplicateOf: twin?.reason ?? null };
     expense.duplicateOf = twin;
@@ -111,12 +113,6 @@ export class ExpensesService {
     for (const expense of linked) expense.documentId = null;
     await this.expenses.flush();
     for (const expense of linked) this.events.updated(expense, ['documentId']);
-  }
-
-  private async sameReceipt(expense: Expense): Promise<DuplicatePointer | null> {
-    if (expense.amountMinor === 0n) return null;
-    const twin = await this.expenses.findSameReceipt(expense);
-    return twin ? { documentId: twin.documentId, expenseId: twin.id, reason: 'same_receipt' } : null;
   }
 
   async get(userId: string, expenseId: string): Promise<ExpenseView> {
