@@ -8,7 +8,7 @@ import { EXPENSES_CONFIG, type ExpensesConfig } from '../config/env';
 import { DuplicateDetector } from '../duplicates/duplicate-detector';
 import { DuplicatePointers } from '../expenses/duplicate-pointers';
 import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
-import { ExpensesService } from '../expenses/expenses.service';
+import { FileFromDocument } from '../expenses/file-from-document.use-case';
 import { SettingsRepository } from '../settings/settings.repository';
 import { Document } from './document.entity';
 import { toDocumentView } from './document.mapper';
@@ -25,7 +25,7 @@ export class DocumentsService {
   constructor(
     private readonly documents: DocumentRepository,
     private readonly settings: SettingsRepository,
-    private readonly expenses: ExpensesService,
+    private readonly filing: FileFromDocument,
     private readonly duplicates: DuplicatePointers,
     private readonly links: LedgerDocumentLinks,
     private readonly detector: DuplicateDetector,
@@ -91,7 +91,7 @@ export class DocumentsService {
       await this.ownerLock.take(userId);
       const owned = await this.documents.findOwnedForUpdate(userId, documentId);
       if (!owned) throw DocumentsErrors.notFound();
-      await this.expenses.unlinkDocument(userId, documentId);
+      await this.filing.unlinkDocument(userId, documentId);
       await this.duplicates.forget(userId, { documentId });
       await this.links.forgetTwin(userId, { documentId });
       this.documents.remove(owned);

@@ -3,7 +3,7 @@ import type { ExtractionCompleted, ExtractionFailed, ExtractionStarted } from '@
 import { OwnerLock } from '@irp/persistence';
 import { OwnerMismatch } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
-import { ExpensesService } from '../expenses/expenses.service';
+import { FileFromDocument } from '../expenses/file-from-document.use-case';
 import { SettingsRepository } from '../settings/settings.repository';
 import { DocumentRepository } from './document.repository';
 import { draftFromExtraction } from './draft-from-extraction';
@@ -22,7 +22,7 @@ export class ExtractionIntake {
   constructor(
     private readonly documents: DocumentRepository,
     private readonly settings: SettingsRepository,
-    private readonly expenses: ExpensesService,
+    private readonly filing: FileFromDocument,
     private readonly progress: ProgressPublisher,
     private readonly ownerLock: OwnerLock,
   ) {}
@@ -49,7 +49,7 @@ export class ExtractionIntake {
     document.imageHash = imageHash;
     const { baseCurrency } = await this.settings.get(document.userId);
     const draft = draftFromExtraction(extraction.fields, { currency: baseCurrency, date: document.createdAt.toISOString().slice(0, 10) });
-    const expense = await this.expenses.fileFromDocument(document.userId, document.id, draft, { duplicateOf: document.duplicateOf, imageHash });
+    const expense = await this.filing.file(document.userId, document.id, draft, { duplicateOf: document.duplicateOf, imageHash });
     document.duplicateOf ??= expense.duplicateOf;
     document.expenseId = expense.id;
     document.status = 'completed';

@@ -6,10 +6,16 @@ import { SettingsModule } from '../settings/settings.module';
 import { CategoryMergeService } from './category-merge.service';
 import { ConversionService } from './conversion.service';
 import { DuplicatePointers } from './duplicate-pointers';
+import { ExpenseBuilder } from './expense-builder';
+import { ExpenseChanges } from './expense-changes';
+import { ExpenseCorrections } from './expense-corrections';
 import { ExpenseEvents } from './expense-events';
+import { ExpenseQueries } from './expense-queries';
+import { FileFromDocument } from './file-from-document.use-case';
+import { IdempotentRequests } from './idempotent-requests';
+import { ManageExpenses } from './manage-expenses.use-case';
 import { ExpenseRepository } from './expense.repository';
 import { ExpensesHandler } from './expenses.handler';
-import { ExpensesService } from './expenses.service';
 import { IdempotencyKeysPurge } from './idempotency-keys.purge';
 import { PendingConversions } from './pending-conversions';
 import { UpdateSettingsHandler } from './update-settings.handler';
@@ -23,7 +29,13 @@ import { UpdateSettings } from './update-settings.use-case';
   imports: [SettingsModule, DuplicatesModule, CategoriesModule, FxModule],
   controllers: [ExpensesHandler, UpdateSettingsHandler],
   providers: [
-    ExpensesService,
+    ManageExpenses,
+    FileFromDocument,
+    ExpenseQueries,
+    ExpenseBuilder,
+    ExpenseChanges,
+    ExpenseCorrections,
+    IdempotentRequests,
     ExpenseRepository,
     ExpenseEvents,
     ConversionService,
@@ -33,6 +45,6 @@ import { UpdateSettings } from './update-settings.use-case';
     CategoryMergeService,
     UpdateSettings,
   ],
-  exports: [ExpensesService, DuplicatePointers],
+  exports: [FileFromDocument, DuplicatePointers],
 })
 export class ExpensesModule {}
