@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DocumentLinks } from '../expenses/document-links';
+import { DocumentDuplicatePointers } from './document-duplicate-pointers';
 import { DocumentRepository } from './document.repository';
 import { LedgerDocumentLinks } from './ledger-document-links';
 
@@ -9,7 +10,7 @@ import { LedgerDocumentLinks } from './ledger-document-links';
  */
 @Global()
 @Module({
-  providers: [DocumentRepository, LedgerDocumentLinks, { provide: DocumentLinks, useExisting: LedgerDocumentLinks }],
-  exports: [DocumentRepository, LedgerDocumentLinks, DocumentLinks],
+  providers: [DocumentRepository, DocumentDuplicatePointers, { provide: DocumentLinks, useClass: LedgerDocumentLinks }],
+  exports: [DocumentRepository, DocumentDuplicatePointers, DocumentLinks],
 })
 export class DocumentLinksModule {}

@@ -6,7 +6,6 @@ import { Outbox } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { EXPENSES_CONFIG, type ExpensesConfig } from '../config/env';
 import { DuplicateDetector } from '../duplicates/duplicate-detector';
-import { DuplicatePointers } from '../expenses/duplicate-pointers';
 import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
 import { FileFromDocument } from '../expenses/file-from-document.use-case';
 import { SettingsRepository } from '../settings/settings.repository';
@@ -14,7 +13,7 @@ import { Document } from './document.entity';
 import { toDocumentView } from './document.mapper';
 import { DocumentRepository } from './document.repository';
 import { DocumentsErrors } from './documents.errors';
-import { LedgerDocumentLinks } from './ledger-document-links';
+import { DocumentDuplicatePointers } from './document-duplicate-pointers';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -26,8 +25,7 @@ export class DocumentsService {
     private readonly documents: DocumentRepository,
     private readonly settings: SettingsRepository,
     private readonly filing: FileFromDocument,
-    private readonly duplicates: DuplicatePointers,
-    private readonly links: LedgerDocumentLinks,
+    private readonly duplicates: DocumentDuplicatePointers,
     private readonly detector: DuplicateDetector,
     private readonly ownerLock: OwnerLock,
     private readonly unitOfWork: UnitOfWork,
@@ -91,9 +89,8 @@ export class DocumentsService {
       await this.ownerLock.take(userId);
       const owned = await this.documents.findOwnedForUpdate(userId, documentId);
       if (!owned) throw DocumentsErrors.notFound();
-      await this.filing.unlinkDocument(userId, documentId);
+      await this.filing.documentDeleted(userId, documentId);
       await this.duplicates.forget(userId, { documentId });
-      await this.links.forgetTwin(userId, { documentId });
       this.documents.remove(owned);
       await this.documents.flush();
       return owned;

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { withoutTwin } from '../duplicates/duplicate-pointer';
 import { DocumentLinks } from '../expenses/document-links';
+import { DocumentDuplicatePointers } from './document-duplicate-pointers';
 import { DocumentRepository } from './document.repository';
 
+/** The documents' side of DocumentLinks, for the ledger. */
 @Injectable()
 export class LedgerDocumentLinks extends DocumentLinks {
-  constructor(private readonly documents: DocumentRepository) {
+  constructor(
+    private readonly documents: DocumentRepository,
+    private readonly duplicates: DocumentDuplicatePointers,
+  ) {
     super();
   }
 
@@ -15,14 +19,6 @@ export class LedgerDocumentLinks extends DocumentLinks {
 
   async expenseDeleted(userId: string, expenseId: string): Promise<void> {
     await this.documents.unlinkFiledAs(userId, expenseId);
-    await this.forgetTwin(userId, { expenseId });
-  }
-
-  /** Documents flagged as duplicates of a deleted twin keep what of the pointer still exists. */
-  async forgetTwin(userId: string, deleted: { documentId: string } | { expenseId: string }): Promise<void> {
-    const flagged = await this.documents.flaggedAgainst(userId, deleted);
-    if (flagged.length === 0) return;
-    for (const document of flagged) document.duplicateOf = withoutTwin(document.duplicateOf, deleted);
-    await this.documents.flush();
+    await this.duplicates.forget(userId, { expenseId });
   }
 }

@@ -5,7 +5,7 @@ import { FxModule } from '../fx/fx.module';
 import { SettingsModule } from '../settings/settings.module';
 import { CategoryMergeService } from './category-merge.service';
 import { ConversionService } from './conversion.service';
-import { DuplicatePointers } from './duplicate-pointers';
+import { ExpenseDuplicatePointers } from './expense-duplicate-pointers';
 import { ExpenseBuilder } from './expense-builder';
 import { ExpenseChanges } from './expense-changes';
 import { ExpenseCorrections } from './expense-corrections';
@@ -39,12 +39,12 @@ import { UpdateSettings } from './update-settings.use-case';
     ExpenseRepository,
     ExpenseEvents,
     ConversionService,
-    DuplicatePointers,
+    ExpenseDuplicatePointers,
     PendingConversions,
     IdempotencyKeysPurge,
     CategoryMergeService,
     UpdateSettings,
   ],
-  exports: [FileFromDocument, DuplicatePointers],
+  exports: [FileFromDocument],
 })
 export class ExpensesModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DuplicateDetector } from '../duplicates/duplicate-detector';
 import type { DuplicatePointer } from '../duplicates/duplicate-pointer';
 import { ExpenseBuilder } from './expense-builder';
+import { ExpenseDuplicatePointers } from './expense-duplicate-pointers';
 import type { ExpenseDraft } from './expense-draft';
 import type { Expense } from './expense.entity';
 import { ExpenseEvents } from './expense-events';
@@ -15,6 +16,7 @@ export class FileFromDocument {
     private readonly builder: ExpenseBuilder,
     private readonly events: ExpenseEvents,
     private readonly detector: DuplicateDetector,
+    private readonly duplicates: ExpenseDuplicatePointers,
   ) {}
 
   /**
@@ -36,14 +38,17 @@ export class FileFromDocument {
   }
 
   /**
-   * A document being deleted leaves its expense in place, no longer linked to it, in the caller's
-   * transaction; subscribers hear of the change.
+   * In the caller's transaction: a document being deleted leaves its expense in place, no longer
+   * linked to it, and expenses flagged as its duplicates keep what of the pointer still exists;
+   * subscribers hear of each change.
    */
-  async unlinkDocument(userId: string, documentId: string): Promise<void> {
+  async documentDeleted(userId: string, documentId: string): Promise<void> {
     const linked = await this.expenses.linkedTo(userId, documentId);
-    if (linked.length === 0) return;
-    for (const expense of linked) expense.documentId = null;
-    await this.expenses.flush();
-    for (const expense of linked) this.events.updated(expense, ['documentId']);
+    if (linked.length > 0) {
+      for (const expense of linked) expense.documentId = null;
+      await this.expenses.flush();
+      for (const expense of linked) this.events.updated(expense, ['documentId']);
+    }
+    await this.duplicates.forget(userId, { documentId });
   }
 }

@@ -3,7 +3,7 @@ import type { CreateExpenseBody, ExpenseView, UpdateExpenseBody } from '@irp/con
 import { getLogger } from '@irp/observability';
 import { OwnerLock, UnitOfWork } from '@irp/persistence';
 import { DocumentLinks } from './document-links';
-import { DuplicatePointers } from './duplicate-pointers';
+import { ExpenseDuplicatePointers } from './expense-duplicate-pointers';
 import { ExpenseBuilder } from './expense-builder';
 import { ExpenseChanges } from './expense-changes';
 import { ExpenseCorrections } from './expense-corrections';
@@ -27,7 +27,7 @@ export class ManageExpenses {
     private readonly corrections: ExpenseCorrections,
     private readonly idempotency: IdempotentRequests,
     private readonly events: ExpenseEvents,
-    private readonly duplicates: DuplicatePointers,
+    private readonly duplicates: ExpenseDuplicatePointers,
     private readonly documents: DocumentLinks,
     private readonly ownerLock: OwnerLock,
     private readonly unitOfWork: UnitOfWork,

@@ -5,7 +5,7 @@ import { ExpenseRepository } from './expense.repository';
 
 /** Expenses flagged as duplicates of a deleted twin keep what of the pointer still exists (see withoutTwin). */
 @Injectable()
-export class DuplicatePointers {
+export class ExpenseDuplicatePointers {
   constructor(
     private readonly expenses: ExpenseRepository,
     private readonly events: ExpenseEvents,
