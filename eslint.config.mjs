@@ -24,6 +24,23 @@ const SERVICE_IMPORTS = [
   { name: '@nestjs/microservices', importNames: ['MessagePattern', 'EventPattern'], message: 'serve a subject with @Rpc(SUBJECTS.x) (@irp/messaging): typed by RpcMap, validated by its contract' },
 ];
 
+// apps/expenses: features depend one way. settings, categories, fx, duplicates (and config) at the
+// bottom, then the ledger (expenses/), then documents; a folder may not import one above it.
+const EXPENSES_LAYERS = [
+  { folders: ['config', 'settings', 'categories', 'fx', 'duplicates'], above: ['expenses', 'documents'] },
+  { folders: ['expenses'], above: ['documents'] },
+];
+// no-restricted-imports is one rule: each block repeats the paths the blocks above give that file.
+const expensesLayerRules = ({ folders, above }) => {
+  const patterns = [{ regex: `^(\\.\\./)+(${above.join('|')})/`, message: `${folders.join(', ')} sit below ${above.join(' and ')}: depend downwards only` }];
+  const files = folders.map((folder) => `apps/expenses/src/${folder}/**/*.ts`);
+  return [
+    { files, ignores: ['**/*.spec.ts', '**/*.repository.ts'], rules: { 'no-restricted-imports': ['error', { paths: SERVICE_IMPORTS, patterns }] } },
+    { files: folders.map((folder) => `apps/expenses/src/${folder}/**/*.repository.ts`), rules: { 'no-restricted-imports': ['error', { paths: PRODUCTION_IMPORTS, patterns }] } },
+    { files: folders.map((folder) => `apps/expenses/src/${folder}/**/*.spec.ts`), rules: { 'no-restricted-imports': ['error', { patterns }] } },
+  ];
+};
+
 export default tseslint.config(
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.data', '**/tmp', '**/coverage', 'libs/sdk/src/generated'] },
   ...nx.configs['flat/base'],
@@ -91,6 +108,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...EXPENSES_LAYERS.flatMap(expensesLayerRules),
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,

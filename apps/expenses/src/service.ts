@@ -14,6 +14,7 @@ import { IdempotencyKey } from './expenses/idempotency-key.entity';
 import { FxRate } from './fx/fx-rate.entity';
 import { FxModule } from './fx/fx.module';
 import { EXPENSES_MIGRATIONS } from './migrations';
+import { SettingsModule } from './settings/settings.module';
 import { UserSettings } from './settings/user-settings.entity';
 
 /** The expenses service: the ledger, categories, settings, FX rates and conversion, documents. */
@@ -26,5 +27,5 @@ export const EXPENSES_SERVICE = defineService({
   migrations: EXPENSES_MIGRATIONS,
   // Its events, and the OCR work queue it feeds.
   streams: [STREAMS.EXPENSES, STREAMS.OCR_JOBS],
-  features: [ScheduleModule.forRoot(), FxModule, CategoriesModule, ExpensesModule, BlobStoreModule.forRoot(DOCUMENTS_BUCKET), DocumentsModule],
+  features: [ScheduleModule.forRoot(), SettingsModule, FxModule, CategoriesModule, ExpensesModule, BlobStoreModule.forRoot(DOCUMENTS_BUCKET), DocumentsModule],
 });

@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SUBJECTS, type CategoryView, type DocumentView, type RegisterDocumentResult, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
+import { PROGRESS_SUBJECTS, SUBJECTS, type CategoryView, type DocumentProgress, type DocumentView, type RegisterDocumentResult, type EventEnvelope, type Extraction, type ExtractedFields, type OcrJob } from '@irp/contracts';
 import { OwnerLock } from '@irp/persistence';
 import { createEvent, publishEvent, type RpcClient } from '@irp/messaging';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -95,6 +95,28 @@ describe('documents in the expenses service', () => {
     const page = await svc.rpc.request(SUBJECTS.listExpenses, { userId, query: { documentId: document.id } });
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({ id: done.expenseId, vendor: 'CAFE AURORA', amount: '5.99', date: '2026-03-14', status: 'confirmed', category: { name: 'meals' } });
+  });
+
+  it('announces each step of a document once, on its progress subject', async () => {
+    const userId = aUser();
+    const document = await register(userId);
+    const subscription = svc.nc.subscribe(PROGRESS_SUBJECTS.expenses(document.id));
+    const heard: DocumentProgress[] = [];
+    const listening = (async () => {
+      for await (const message of subscription) heard.push(message.json<DocumentProgress>());
+    })();
+    await report(SUBJECTS.extractionStarted, userId, { documentId: document.id });
+    await until(userId, document.id, (d) => d.status === 'processing');
+    await report(SUBJECTS.extractionStarted, userId, { documentId: document.id }); // repeated: nothing to announce
+    await report(SUBJECTS.extractionCompleted, userId, { documentId: document.id, extraction: extraction(), imageHash: null });
+    const done = await until(userId, document.id, (d) => d.status === 'completed');
+    await sleep(300);
+    subscription.unsubscribe();
+    await listening;
+    expect(heard).toEqual([
+      { documentId: document.id, status: 'processing', progress: 10, expenseId: null, failureReason: null },
+      { documentId: document.id, status: 'completed', progress: 100, expenseId: done.expenseId, failureReason: null },
+    ]);
   });
 
   it('sends doubtful readings to review', async () => {

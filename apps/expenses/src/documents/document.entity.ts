@@ -1,11 +1,10 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { DocumentMimeType, DocumentStatus, DuplicateReason, Extraction } from '@irp/contracts';
+import type { DocumentMimeType, DocumentStatus, Extraction } from '@irp/contracts';
+import type { DuplicatePointer } from '../duplicates/duplicate-pointer';
 
-export interface DuplicatePointer {
-  documentId: string | null;
-  expenseId: string | null;
-  reason: DuplicateReason;
-}
+/** Progress of a document as the expenses service sees it (the ocr service reports the steps between). */
+const PROGRESS_STARTED = 10;
+const PROGRESS_DONE = 100;
 
 /** An uploaded receipt or invoice: its bytes live in the blob store, this is what we know of them. */
 @Entity({ tableName: 'document' })
@@ -76,5 +75,29 @@ export class Document {
     this.mimeType = props.mimeType;
     this.size = props.size;
     this.sha256 = props.sha256;
+  }
+
+  /** The reader has started on it; false for late or repeated news (it started, or ended, already). */
+  start(): boolean {
+    if (this.status !== 'queued') return false;
+    this.status = 'processing';
+    this.progress = PROGRESS_STARTED;
+    return true;
+  }
+
+  /** Read and filed as an expense: done, whatever failed before. */
+  fileAs(expenseId: string): void {
+    this.expenseId = expenseId;
+    this.status = 'completed';
+    this.progress = PROGRESS_DONE;
+    this.failureReason = null;
+  }
+
+  /** Could not be read; false when it was read already (a late failure changes nothing). */
+  fail(reason: string): boolean {
+    if (this.status === 'completed') return false;
+    this.status = 'failed';
+    this.failureReason = reason;
+    return true;
   }
 }

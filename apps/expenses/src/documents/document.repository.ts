@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { SAME_IMAGE_MAX_HAMMING_DISTANCE, type DocumentStatus } from '@irp/contracts';
+import type { DocumentStatus } from '@irp/contracts';
 import { isUniqueViolation } from '@irp/persistence';
 import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
-import { Document, type DuplicatePointer } from './document.entity';
-
+import type { DeletedTwin } from '../duplicates/duplicate-pointer';
+import { Document } from './document.entity';
 
 @Injectable()
 export class DocumentRepository {
@@ -38,23 +38,18 @@ export class DocumentRepository {
     return qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResult();
   }
 
-  /** An earlier document of the user with the very same bytes. */
-  async sameFile(document: Document): Promise<DuplicatePointer | null> {
-    const twin = await this.em.findOne(Document, { userId: document.userId, sha256: document.sha256, id: { $ne: document.id } }, { orderBy: { createdAt: 'asc' } });
-    return twin ? { documentId: twin.id, expenseId: twin.expenseId, reason: 'same_file' } : null;
+  async existsOwned(userId: string, id: string): Promise<boolean> {
+    return (await this.em.count(Document, { id, userId })) > 0;
   }
 
-  /** An earlier document of the user whose picture is the same (perceptual hashes a few bits apart). */
-  async sameImage(document: Document): Promise<DuplicatePointer | null> {
-    if (!document.imageHash) return null;
-    const [twin] = await this.em.execute<{ id: string; expense_id: string | null }[]>(
-      `select id, expense_id from expenses.document
-        where user_id = ? and id <> ? and image_hash is not null
-          and bit_count(('x' || image_hash)::bit(64) # ('x' || ?)::bit(64)) <= ?
-        order by created_at limit 1`,
-      [document.userId, document.id, document.imageHash, SAME_IMAGE_MAX_HAMMING_DISTANCE],
-    );
-    return twin ? { documentId: twin.id, expenseId: twin.expense_id, reason: 'same_image' } : null;
+  /** Documents read into the expense, told it is gone (they stay, as read). */
+  async unlinkFiledAs(userId: string, expenseId: string): Promise<void> {
+    await this.em.nativeUpdate(Document, { userId, expenseId }, { expenseId: null, updatedAt: new Date() });
+  }
+
+  /** Documents of the user flagged as duplicates of the deleted twin. */
+  flaggedAgainst(userId: string, deleted: DeletedTwin): Promise<Document[]> {
+    return this.em.find(Document, { userId, duplicateOf: deleted });
   }
 
   /** The user a document belongs to, read without a lock (it never changes). */

@@ -5,14 +5,15 @@ import { SUBJECTS, type DocumentPage, type DocumentView, type ListDocumentsReque
 import { Outbox } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { EXPENSES_CONFIG, type ExpensesConfig } from '../config/env';
-import { DuplicatePointers } from '../expenses/duplicate-pointers';
+import { DuplicateDetector } from '../duplicates/duplicate-detector';
 import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
-import { ExpensesService } from '../expenses/expenses.service';
+import { FileFromDocument } from '../expenses/file-from-document.use-case';
 import { SettingsRepository } from '../settings/settings.repository';
 import { Document } from './document.entity';
 import { toDocumentView } from './document.mapper';
 import { DocumentRepository } from './document.repository';
 import { DocumentsErrors } from './documents.errors';
+import { DocumentDuplicatePointers } from './document-duplicate-pointers';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -23,8 +24,9 @@ export class DocumentsService {
   constructor(
     private readonly documents: DocumentRepository,
     private readonly settings: SettingsRepository,
-    private readonly expenses: ExpensesService,
-    private readonly duplicates: DuplicatePointers,
+    private readonly filing: FileFromDocument,
+    private readonly duplicates: DocumentDuplicatePointers,
+    private readonly detector: DuplicateDetector,
     private readonly ownerLock: OwnerLock,
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: Outbox,
@@ -49,7 +51,7 @@ export class DocumentsService {
       await this.unitOfWork.run(async () => {
         await this.ownerLock.take(request.userId);
         await this.checkQuota(request.userId, request.size);
-        document.duplicateOf = await this.documents.sameFile(document);
+        document.duplicateOf = await this.detector.detect({ userId: document.userId, documentId: document.id, sha256: document.sha256 });
         await this.documents.add(document);
         const { locale } = await this.settings.get(request.userId);
         this.outbox.record(SUBJECTS.ocrJobRequested, request.userId, { documentId: document.id, objectName: document.objectName, mimeType: document.mimeType, locale });
@@ -87,7 +89,7 @@ export class DocumentsService {
       await this.ownerLock.take(userId);
       const owned = await this.documents.findOwnedForUpdate(userId, documentId);
       if (!owned) throw DocumentsErrors.notFound();
-      await this.expenses.unlinkDocument(userId, documentId);
+      await this.filing.documentDeleted(userId, documentId);
       await this.duplicates.forget(userId, { documentId });
       this.documents.remove(owned);
       await this.documents.flush();

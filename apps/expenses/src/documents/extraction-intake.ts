@@ -3,16 +3,17 @@ import type { ExtractionCompleted, ExtractionFailed, ExtractionStarted } from '@
 import { OwnerLock } from '@irp/persistence';
 import { OwnerMismatch } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
-import { ExpensesService } from '../expenses/expenses.service';
+import { FileFromDocument } from '../expenses/file-from-document.use-case';
 import { SettingsRepository } from '../settings/settings.repository';
+import type { Document } from './document.entity';
 import { DocumentRepository } from './document.repository';
-import { draftFromExtraction } from './expense-draft';
-import { ProgressPublisher } from './progress.publisher';
+import { draftFromExtraction } from './draft-from-extraction';
+import { ProgressPublisher, type Announcement } from './progress.publisher';
 
 /**
  * What the ocr service reports about a document, applied to it: a completed extraction becomes an
  * expense (exactly once per document, however often the report arrives), a failure is recorded
- * with its reason. Each returns the announcement to make once the transaction has committed.
+ * with its reason. Each returns the progress to announce once the transaction has committed.
  * News about a document of another user than the event's is refused (OwnerMismatch: dead-lettered).
  */
 @Injectable()
@@ -22,22 +23,19 @@ export class ExtractionIntake {
   constructor(
     private readonly documents: DocumentRepository,
     private readonly settings: SettingsRepository,
-    private readonly expenses: ExpensesService,
+    private readonly filing: FileFromDocument,
     private readonly progress: ProgressPublisher,
     private readonly ownerLock: OwnerLock,
   ) {}
 
-  async started({ documentId }: ExtractionStarted, userId: string): Promise<(() => void) | void> {
-    const document = await this.documents.findForUpdate(documentId);
-    if (document && document.userId !== userId) throw new OwnerMismatch(`document ${documentId}`);
-    if (!document || document.status !== 'queued') return; // late or repeated news
-    document.status = 'processing';
-    document.progress = 10;
+  async started({ documentId }: ExtractionStarted, userId: string): Promise<Announcement | void> {
+    const document = await this.lockedFor(userId, documentId);
+    if (!document?.start()) return; // deleted, or late or repeated news
     await this.documents.flush();
-    return () => this.progress.publish(document);
+    return this.progress.announcement(document);
   }
 
-  async completed({ documentId, extraction, imageHash }: ExtractionCompleted, userId: string): Promise<(() => void) | void> {
+  async completed({ documentId, extraction, imageHash }: ExtractionCompleted, userId: string): Promise<Announcement | void> {
     const owner = await this.documents.ownerOf(documentId);
     if (!owner) return; // deleted
     if (owner !== userId) throw new OwnerMismatch(`document ${documentId}`);
@@ -49,26 +47,26 @@ export class ExtractionIntake {
     document.imageHash = imageHash;
     const { baseCurrency } = await this.settings.get(document.userId);
     const draft = draftFromExtraction(extraction.fields, { currency: baseCurrency, date: document.createdAt.toISOString().slice(0, 10) });
-    document.duplicateOf ??= await this.documents.sameImage(document);
-    const expense = await this.expenses.fileFromDocument(document.userId, document.id, draft, document.duplicateOf);
+    const expense = await this.filing.file(document.userId, document.id, draft, { duplicateOf: document.duplicateOf, imageHash });
     document.duplicateOf ??= expense.duplicateOf;
-    document.expenseId = expense.id;
-    document.status = 'completed';
-    document.progress = 100;
-    document.failureReason = null;
+    document.fileAs(expense.id);
     await this.documents.flush();
     this.log.info({ documentId, expenseId: expense.id, review: draft.reviewReasons, duplicate: document.duplicateOf?.reason }, 'document filed as an expense');
-    return () => this.progress.publish(document);
+    return this.progress.announcement(document);
   }
 
-  async failed({ documentId, reason }: ExtractionFailed, userId: string): Promise<(() => void) | void> {
-    const document = await this.documents.findForUpdate(documentId);
-    if (document && document.userId !== userId) throw new OwnerMismatch(`document ${documentId}`);
-    if (!document || document.status === 'completed') return;
-    document.status = 'failed';
-    document.failureReason = reason;
+  async failed({ documentId, reason }: ExtractionFailed, userId: string): Promise<Announcement | void> {
+    const document = await this.lockedFor(userId, documentId);
+    if (!document?.fail(reason)) return; // deleted, or read already
     await this.documents.flush();
     this.log.info({ documentId, reason }, 'document could not be read');
-    return () => this.progress.publish(document);
+    return this.progress.announcement(document);
+  }
+
+  /** The document, locked for this transaction; null when deleted, OwnerMismatch when not the user's. */
+  private async lockedFor(userId: string, documentId: string): Promise<Document | null> {
+    const document = await this.documents.findForUpdate(documentId);
+    if (document && document.userId !== userId) throw new OwnerMismatch(`document ${documentId}`);
+    return document;
   }
 }

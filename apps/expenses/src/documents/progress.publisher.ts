@@ -4,12 +4,19 @@ import { PROGRESS_SUBJECTS, type DocumentProgress } from '@irp/contracts';
 import { NATS_CONNECTION } from '@irp/messaging';
 import type { Document } from './document.entity';
 
-/** Ephemeral progress on core NATS (for the SSE stream); losing one is harmless, the state is in the database. */
+/** A progress announcement, made once the change it tells of has committed. */
+export type Announcement = () => void;
+
+/**
+ * The one publisher of a document's progress from this service: ephemeral, on core NATS (for the
+ * SSE stream); losing one is harmless, the state is in the database.
+ */
 @Injectable()
 export class ProgressPublisher {
   constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
 
-  publish(document: Document): void {
+  /** The document's state as it is now, to publish after the transaction that changed it commits. */
+  announcement(document: Document): Announcement {
     const progress: DocumentProgress = {
       documentId: document.id,
       status: document.status,
@@ -17,6 +24,6 @@ export class ProgressPublisher {
       expenseId: document.expenseId,
       failureReason: document.failureReason,
     };
-    this.nc.publish(PROGRESS_SUBJECTS.expenses(document.id), JSON.stringify(progress));
+    return () => this.nc.publish(PROGRESS_SUBJECTS.expenses(document.id), JSON.stringify(progress));
   }
 }

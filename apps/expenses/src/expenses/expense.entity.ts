@@ -3,7 +3,7 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decor
 import { randomUUID } from 'node:crypto';
 import type { ExpenseStatus, PaymentMethod } from '@irp/contracts';
 import { Category } from '../categories/category.entity';
-import type { DuplicatePointer } from '../documents/document.entity';
+import type { DuplicatePointer } from '../duplicates/duplicate-pointer';
 
 /** A tax line in minor units of the expense's currency. */
 export interface TaxLine {

@@ -3,7 +3,7 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { isOptimisticLockFailure, isUniqueViolation } from '@irp/persistence';
 import { sql } from 'kysely';
 import type { ExpenseSort, ExpenseStatus } from '@irp/contracts';
-import { Document } from '../documents/document.entity';
+import type { DeletedTwin } from '../duplicates/duplicate-pointer';
 import { Expense } from './expense.entity';
 import { ExpenseCorrection } from './expense-correction.entity';
 import { ExpensesErrors, IdempotencyKeyTaken } from './expenses.errors';
@@ -69,15 +69,6 @@ export class ExpenseRepository {
     return this.em.find(Expense, { userId, documentId }, { populate: ['category'] });
   }
 
-  /** Documents read into the expense, told it is gone (they stay, as read). */
-  async unlinkDocumentsFiledAs(userId: string, expenseId: string): Promise<void> {
-    await this.em.nativeUpdate(Document, { userId, expenseId }, { expenseId: null, updatedAt: new Date() });
-  }
-
-  async hasDocument(userId: string, documentId: string): Promise<boolean> {
-    return (await this.em.count(Document, { id: documentId, userId })) > 0;
-  }
-
   /**
    * One page in a stable order: the sort column, then the id (keyset pagination: no offsets, so
    * pages stay consistent while rows are added and cost the same at any depth). Returns up to
@@ -111,15 +102,6 @@ export class ExpenseRepository {
 
   positionOf(expense: ExpenseRow, sort: ExpenseSort): PagePosition {
     return { value: SORT_COLUMNS[sort.replace('-', '')].value(expense), id: expense.id };
-  }
-
-  /** An expense of the user with the same vendor, date and total: the same receipt filed twice. */
-  findSameReceipt(expense: Expense): Promise<Expense | null> {
-    return this.em.findOne(
-      Expense,
-      { userId: expense.userId, vendorNormalized: expense.vendorNormalized, date: expense.date, amountMinor: expense.amountMinor, currency: expense.currency },
-      { orderBy: { createdAt: 'asc' } },
-    );
   }
 
   add(expense: Expense): void {
@@ -189,12 +171,7 @@ export class ExpenseRepository {
   }
 
   /** Expenses of the user flagged as duplicates of the deleted twin. */
-  flaggedAgainst(userId: string, deleted: { documentId: string } | { expenseId: string }): Promise<Expense[]> {
+  flaggedAgainst(userId: string, deleted: DeletedTwin): Promise<Expense[]> {
     return this.em.find(Expense, { userId, duplicateOf: deleted }, { populate: ['category'] });
-  }
-
-  /** Documents of the user flagged as duplicates of the deleted twin. */
-  documentsFlaggedAgainst(userId: string, deleted: { documentId: string } | { expenseId: string }): Promise<Document[]> {
-    return this.em.find(Document, { userId, duplicateOf: deleted });
   }
 }

@@ -14,12 +14,14 @@ import {
 import { Rpc } from '@irp/messaging';
 import { toCategoryView } from '../categories/categories.handler';
 import { CategoryMergeService } from './category-merge.service';
-import { ExpensesService } from './expenses.service';
+import { ExpenseQueries } from './expense-queries';
+import { ManageExpenses } from './manage-expenses.use-case';
 
 @Controller()
 export class ExpensesHandler {
   constructor(
-    private readonly expenses: ExpensesService,
+    private readonly expenses: ManageExpenses,
+    private readonly queries: ExpenseQueries,
     private readonly merges: CategoryMergeService,
   ) {}
 
@@ -30,12 +32,12 @@ export class ExpensesHandler {
 
   @Rpc(SUBJECTS.getExpense)
   get(request: ExpenseIdRequest): Promise<ExpenseView> {
-    return this.expenses.get(request.userId, request.expenseId);
+    return this.queries.get(request.userId, request.expenseId);
   }
 
   @Rpc(SUBJECTS.listExpenses)
   list(request: ListExpensesRequest): Promise<ExpensePage> {
-    return this.expenses.list(request.userId, request.query);
+    return this.queries.list(request.userId, request.query);
   }
 
   @Rpc(SUBJECTS.updateExpense)

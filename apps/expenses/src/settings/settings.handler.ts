@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { GetSettingsRequest, SUBJECTS, UpdateSettingsRequest, type SettingsView } from '@irp/contracts';
+import { GetSettingsRequest, SUBJECTS, type SettingsView } from '@irp/contracts';
 import { Rpc } from '@irp/messaging';
 import { SettingsService } from './settings.service';
 
+/** Reading settings; updating them is the ledger's (expenses/update-settings.handler.ts): it re-converts. */
 @Controller()
 export class SettingsHandler {
   constructor(private readonly settings: SettingsService) {}
@@ -10,10 +11,5 @@ export class SettingsHandler {
   @Rpc(SUBJECTS.getSettings)
   get(request: GetSettingsRequest): Promise<SettingsView> {
     return this.settings.get(request.userId);
-  }
-
-  @Rpc(SUBJECTS.updateSettings)
-  update(request: UpdateSettingsRequest): Promise<SettingsView> {
-    return this.settings.update(request.userId, { baseCurrency: request.baseCurrency, locale: request.locale });
   }
 }

@@ -1,5 +1,5 @@
 import { extractedFields, sure } from '../../test/factories/extraction.factory';
-import { draftFromExtraction } from './expense-draft';
+import { draftFromExtraction } from './draft-from-extraction';
 
 const fields = extractedFields;
 

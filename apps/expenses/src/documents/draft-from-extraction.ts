@@ -1,17 +1,10 @@
 import { AmountError, isCurrencyCode, toMinorUnits } from '@irp/money';
 import { isCalendarDate, type CreateExpenseBody, type ExtractedFields } from '@irp/contracts';
+import type { ExpenseDraft } from '../expenses/expense-draft';
 import { categorise } from './categoriser';
 
 /** Below this confidence a key field sends the expense to review. */
 export const REVIEW_BELOW_CONFIDENCE = 0.6;
-
-export interface ExpenseDraft {
-  body: CreateExpenseBody;
-  /** Why it needs a human look; empty when every key field was read with confidence. */
-  reviewReasons: string[];
-  /** The values as read, to record corrections against. */
-  extracted: Record<string, string | null>;
-}
 
 const fits = (decimal: string | undefined, currency: string): decimal is string => {
   if (!decimal) return false;
