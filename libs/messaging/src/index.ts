@@ -11,7 +11,7 @@ export { toRpcErrorPayload } from './rpc-errors';
 export { extractTraceContext, injectTraceContext } from './trace-context';
 export { DEAD_LETTER_STREAM, DUPLICATE_WINDOW_MS, ensureStream, type StreamSpec } from './jetstream/streams';
 export { DurableConsumer, type DurableConsumerSpec } from './jetstream/durable-consumer';
-export { assertOwner, OwnerMismatch, type DeliveryInfo, type EventHandlerOf, type EventHandlers } from './jetstream/event-handlers';
+export { assertOwner, declaredConsumer, OwnerMismatch, type DeliveryInfo, type EventHandlerOf, type EventHandlers } from './jetstream/event-handlers';
 export { OutboxMessage, InboxEntry };
 export { recordEvent } from './outbox/record-event';
 export { createEvent, publishEvent } from './jetstream/publish-event';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { STREAMS, SUBJECTS } from '@irp/contracts';
-import { DurableConsumer, ensureStream, NATS_CONNECTION } from '@irp/messaging';
+import { EXPENSES_CONTRACTS, SUBJECTS } from '@irp/contracts';
+import { declaredConsumer, DurableConsumer, ensureStream, NATS_CONNECTION } from '@irp/messaging';
 import { ExtractionIntake } from './extraction-intake';
 
 type OcrEvent = typeof SUBJECTS.extractionStarted | typeof SUBJECTS.extractionCompleted | typeof SUBJECTS.extractionFailed;
@@ -19,11 +19,12 @@ export class OcrEventsConsumer implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureStream(this.nc, STREAMS.OCR);
+    const { stream, spec } = declaredConsumer(EXPENSES_CONTRACTS, 'expenses-documents');
+    await ensureStream(this.nc, stream);
     this.consumer = await DurableConsumer.start(
       this.nc,
       this.orm,
-      { stream: STREAMS.OCR.name, durable: 'expenses-documents', filterSubject: 'ocr.events.>', concurrency: 4 },
+      { ...spec, concurrency: 4 },
       {
         [SUBJECTS.extractionStarted]: (data, event) => this.intake.started(data, event.subject.userId),
         [SUBJECTS.extractionCompleted]: (data, event) => this.intake.completed(data, event.subject.userId),

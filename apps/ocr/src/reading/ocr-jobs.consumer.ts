@@ -1,8 +1,8 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { STREAMS, SUBJECTS } from '@irp/contracts';
-import { DurableConsumer, ensureStream, NATS_CONNECTION } from '@irp/messaging';
+import { OCR_CONTRACTS, SUBJECTS } from '@irp/contracts';
+import { declaredConsumer, DurableConsumer, ensureStream, NATS_CONNECTION } from '@irp/messaging';
 import { OCR_CONFIG, type OcrConfig } from '../config/env';
 import { ReadDocumentService } from './read-document.service';
 
@@ -23,15 +23,14 @@ export class OcrJobsConsumer implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureStream(this.nc, STREAMS.OCR_JOBS);
+    const { stream, spec } = declaredConsumer(OCR_CONTRACTS, 'ocr-workers');
+    await ensureStream(this.nc, stream);
     const { workers, ackWaitMs, maxDeliver } = this.config.reading;
     this.consumer = await DurableConsumer.start(
       this.nc,
       this.orm,
       {
-        stream: STREAMS.OCR_JOBS.name,
-        durable: 'ocr-workers',
-        filterSubject: SUBJECTS.ocrJobRequested,
+        ...spec,
         concurrency: workers,
         ackWaitMs,
         maxDeliver,

@@ -1,4 +1,4 @@
-import type { EventMap, EventOf, EventSubject } from '@irp/contracts';
+import type { EventMap, EventOf, EventSubject, ServiceContracts, StreamDefinition } from '@irp/contracts';
 
 export interface DeliveryInfo {
   /** 1 on first delivery. */
@@ -31,4 +31,19 @@ export class OwnerMismatch extends Error {
 /** Throws OwnerMismatch unless the event was published on behalf of the resource's owner. */
 export function assertOwner(event: { subject: { userId: string } }, ownerId: string, resource: string): void {
   if (event.subject.userId !== ownerId) throw new OwnerMismatch(resource);
+}
+
+type DeclaredConsumers<C extends ServiceContracts> = NonNullable<NonNullable<C['uses']>['consumers']>;
+
+/**
+ * The stream, durable name and filter of a consumer its service declares in its contracts (where
+ * its bus permissions come from): the name is written once, and a name not declared does not compile.
+ */
+export function declaredConsumer<C extends ServiceContracts, D extends keyof DeclaredConsumers<C> & string>(
+  contracts: C,
+  durable: D,
+): { stream: StreamDefinition; spec: { stream: string; durable: D; filterSubject: string } } {
+  const consumer = contracts.uses?.consumers?.[durable];
+  if (!consumer) throw new Error(`${contracts.service} declares no consumer ${durable}`);
+  return { stream: consumer.stream, spec: { stream: consumer.stream.name, durable, filterSubject: consumer.filter } };
 }
