@@ -33,6 +33,7 @@ const SEPARATOR = /\s+[·|•–—]\s+|\s+-\s+/;
 const DOMAIN = /(?:@|\bWWW\.|HTTPS?:\/\/)([\p{L}\d-]+(?:\.[\p{L}\d-]+)*)\.[A-Z]{2,}\b/gu;
 /** Words of amount labels: "TOTAL 6% SUPPLIES (INC." ends with INCLUSIVE, not with a company. */
 const NOT_A_NAME = /\b(TOTAL|SUBTOTAL|GST|SST|TAX|VAT|DUE|AMOUNT|AMT|SUPPLIES|PRICE|PAID|CASH|CHANGE)\b|%|\d[.,]\d{2}|\(\s*\p{L}+\.?$/iu;
+const MONEY = /\d[.,]\d{2}(?!\d)/;
 /** At most this many words before the legal form belong to the name. */
 const MAX_NAME_WORDS = 6;
 /** Lines after a label line that still belong to its block. */
@@ -111,9 +112,10 @@ function companyNames(line: DocumentLine): Candidate[] {
 
 /** The words before a legal form that make the name: after any label, at most MAX_NAME_WORDS of them. */
 function nameBefore(text: string): string | null {
-  const afterLabel = text.split(/:\s*/).pop() ?? text;
-  const withoutSeller = afterLabel.replace(new RegExp(`^\\s*${SELLER_LABEL.source.replace('(?:^|\\s)', '')}`, 'i'), '');
-  const words = withoutSeller.trim().replace(/^[,;]\s*/, '').split(/\s+/);
+  const upper = text.toUpperCase();
+  const labelEnds = [SELLER_LABEL, CUSTOMER_LABEL].flatMap((pattern) => [...upper.matchAll(new RegExp(pattern.source, 'g'))].map((m) => m.index + m[0].length));
+  const afterLabel = (text.slice(Math.max(0, ...labelEnds)).split(/:\s*/).pop() ?? text).trim();
+  const words = afterLabel.replace(/^[,;]\s*/, '').split(/\s+/);
   const name = words.slice(-MAX_NAME_WORDS - 1).join(' ').replace(/^[^\p{L}\d&]+/u, '').trim();
   const letters = name.match(/\p{L}/gu) ?? [];
   // The legal form alone, or a lower-case phrase ("is registered as a SA"), is no name.
@@ -157,7 +159,8 @@ function customerBlocks(lines: readonly DocumentLine[]): Map<number, Set<number>
     if (label.index > 0 && !isLabelOnly(line)) continue;
     const column = isLabelOnly(line) ? labelOrder(line).indexOf('customer') : 0;
     for (let next = line.index + 1; next <= line.index + BLOCK_LINES && next < lines.length; next++) {
-      if (SELLER_LABEL.test(lines[next].upper) && !CUSTOMER_LABEL.test(lines[next].upper)) break;
+      // The block is a name and an address: a seller's label or an amount ends it.
+      if ((SELLER_LABEL.test(lines[next].upper) && !CUSTOMER_LABEL.test(lines[next].upper)) || MONEY.test(lines[next].text)) break;
       mark(next, column);
     }
   }
