@@ -102,7 +102,7 @@ function companyNames(line: DocumentLine): Candidate[] {
     for (const form of segment.matchAll(LEGAL_FORM)) {
       if (form.index === undefined) continue;
       const end = form.index + form[0].length;
-      const name = nameBefore(segment.slice(start, end));
+      const name = MONEY.test(segment) ? null : nameBefore(segment.slice(start, end));
       start = end;
       if (name) names.push({ name, line: line.index, column: names.length, at: offset + segment.lastIndexOf(name, end) });
     }
@@ -120,6 +120,9 @@ function nameBefore(text: string): string | null {
   const letters = name.match(/\p{L}/gu) ?? [];
   // The legal form alone, or a lower-case phrase ("is registered as a SA"), is no name.
   if (letters.length < 5 || !/^[\p{Lu}\d]/u.test(name) || NOT_A_NAME.test(name)) return null;
+  // A two-letter form ("SE", "AG") ends OCR noise as easily as a name: two real words must precede it.
+  const form = words[words.length - 1].replace(/\./g, '');
+  if (form.length <= 2 && words.slice(0, -1).filter((word) => /^\p{Lu}[\p{L}&'-]{2,}$/u.test(word)).length < 2) return null;
   return name;
 }
 
