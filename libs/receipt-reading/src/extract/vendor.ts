@@ -7,6 +7,7 @@ import {
   hasBusinessWord,
   hasLegalForm,
   hasNameEnding,
+  hasPostcode,
   isAddressLike,
   isContact,
   isNoise,
@@ -70,7 +71,7 @@ export function headerLines(lines: readonly DocumentLine[]): DocumentLine[] {
 function nameScore(line: DocumentLine, position: number, header: readonly DocumentLine[]): number | null {
   const legal = hasLegalForm(line.text);
   // "AEON CO. (M) BHD (126926-H)": the registration number is not noise in the name.
-  if ((isNoise(line) && !(legal && !isNoise(withoutRegistration(line)))) || isContact(line) || datesInLine(line, false).length > 0) return null;
+  if (/:\s*$/.test(line.text) || (isNoise(line) && !(legal && !isNoise(withoutRegistration(line)))) || isContact(line) || datesInLine(line, false).length > 0) return null;
   const ending = hasNameEnding(line.text);
   if (!legal && !ending && (isTitle(line) || isRegistration(line) || isAddressLike(line))) return null;
   let score = 0;
@@ -108,6 +109,8 @@ function extendName(line: DocumentLine, lines: readonly DocumentLine[]): { first
 }
 
 function continuesBackwards(previous: DocumentLine, name: readonly DocumentLine[]): boolean {
+  const onlyForm = /^\s*(SDN\.? ?BHD\.?|BHD\.?|S\/B|LTD\.?|LIMITED|INC\.?)\s*$/i.test(name.map((line) => line.text).join(' '));
+  if (onlyForm && !isNoise(previous) && !isContact(previous) && !isTitle(previous) && !isRegistration(previous) && !hasPostcode(previous)) return true;
   if (isNoise(previous) || isContact(previous) || isAddressLike(previous) || isTitle(previous) || isRegistration(previous)) return false;
   const nameText = name.map((line) => line.text).join(' ');
   const openParens = (nameText.match(/\(/g) ?? []).length;
@@ -132,6 +135,7 @@ export function cleanName(raw: string): string {
     name = name.slice(0, end) + (branch ? branch[0].replace('{', '(') : '');
   }
   return name
+    .replace(/[’‘`]/g, "'")
     .replace(/\s*\(?\b\d{4,}[- ]?[A-Z]\b\)?.*$/, '')
     .replace(/[\s|~_=:;,-]+$/, '')
     .replace(/\s+/g, ' ')

@@ -1,0 +1,47 @@
+import { extractFields } from './extract-fields';
+import { repairAddressWords, repairTownAfterPostcode } from './ocr-cleanup';
+
+const receipt = (...lines: string[]): string => lines.join('\n');
+
+describe('OCR repairs', () => {
+  describe('town names by their postcode', () => {
+    it('reads the words after a postcode one letter from its town as the town, in the printed case', () => {
+      expect(repairTownAfterPostcode('KAWASAN PERINDUSTRIAN BALAKONG, 43300 SERT KEMBANGAN, SELANGOR')).toBe('KAWASAN PERINDUSTRIAN BALAKONG, 43300 SERI KEMBANGAN, SELANGOR');
+      expect(repairTownAfterPostcode('SEKSYEN 13, 40170 Shah Alah,')).toBe('SEKSYEN 13, 40170 Shah Alam,');
+    });
+
+    it('leaves a town printed right, another town, and an unknown postcode alone', () => {
+      expect(repairTownAfterPostcode('81760 JOHOR BAHRU')).toBe('81760 JOHOR BAHRU');
+      expect(repairTownAfterPostcode('44150 KLANG, SELANGOR')).toBe('44150 KLANG, SELANGOR');
+      expect(repairTownAfterPostcode('00000 SERT KEMBANGAN')).toBe('00000 SERT KEMBANGAN');
+    });
+
+    it('repairs the postcode\'s town where the address prints it before the postcode, and no other town there', () => {
+      expect(repairAddressWords('Bandar Mahkota Chieras, 43200 Cheras, Selangor')).toBe('Bandar Mahkota Cheras, 43200 Cheras, Selangor');
+      expect(repairAddressWords('JALAN AIR PANAS, SETAPAK, 53200 KUALA LUMPUR')).toBe('JALAN AIR PANAS, SETAPAK, 53200 KUALA LUMPUR');
+    });
+
+    it('repairs street and state words anywhere ("Julan", "MALAYSTA")', () => {
+      expect(repairAddressWords('No 8, Julan Besar, 56000 Kuala Lumpur, MALAYSTA')).toBe('No 8, Jalan Besar, 56000 Kuala Lumpur, MALAYSIA');
+    });
+  });
+
+  describe('vendor names', () => {
+    it('reads a 5 for the S of "SDN BHD"', () => {
+      expect(extractFields(receipt('HERO DISTRIBUTION 5DN BHD', '19, JALAN KANCIL,', '55100 KUALA LUMPUR', 'TOTAL 1.00')).vendorName?.value).toBe('HERO DISTRIBUTION SDN BHD');
+    });
+
+    it('prints a typographic apostrophe as the plain one', () => {
+      expect(extractFields(receipt('KING’S CONFECTIONERY S/B', '19, JALAN KANCIL,', '55100 KUALA LUMPUR', 'TOTAL 1.00')).vendorName?.value).toBe("KING'S CONFECTIONERY S/B");
+    });
+
+    it('joins a legal form alone on its line to the name above, even one ending in the country', () => {
+      const fields = extractFields(receipt("Nando's Chickenland Malaysia", 'Sdn Bhd', '(Co. No. 123456-X)', 'Lot 1, Jalan Kancil, 55100 Kuala Lumpur', 'TOTAL 1.00'));
+      expect(fields.vendorName?.value).toBe("Nando's Chickenland Malaysia SDN BHD");
+    });
+
+    it('does not take a label line ("Account number:") for the name', () => {
+      expect(extractFields(receipt('Account number:', 'ACME TRADING', '19, JALAN KANCIL,', '55100 KUALA LUMPUR', 'TOTAL 1.00')).vendorName?.value).toBe('ACME TRADING');
+    });
+  });
+});
