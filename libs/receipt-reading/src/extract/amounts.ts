@@ -97,7 +97,7 @@ type ParsedWord = Omit<AmountToken, 'wordIndex' | 'offset'>;
 
 /** Parses one word as an amount, or null. */
 export function parseAmountWord(word: string, options: AmountOptions = {}): ParsedWord | null {
-  let text = word.replace(/^[(:=*#@~'"«]+/, '').replace(/[):;*'"»]+$/, '');
+  let text = word.replace(/^[(:=*#@~'"«/]+/, '').replace(/[):;*'"»]+$/, '');
   let negative = false;
   if (text.startsWith('-')) {
     negative = true;
@@ -191,4 +191,13 @@ export function formatMilli(milli: number): string {
   const fraction = String(abs % 1000).padStart(3, '0');
   const decimals = fraction.endsWith('0') ? fraction.slice(0, 2) : fraction;
   return `${negative ? '-' : ''}${integer}.${decimals}`;
+}
+
+/** Printed as money: with decimals or a currency marker (not a count or a code). */
+export function isMoney(amount: AmountToken): boolean {
+  return amount.hasDecimals || amount.currencyMarker !== null;
+}
+
+export function rightmostMoney(amounts: readonly AmountToken[]): AmountToken | undefined {
+  return [...amounts].reverse().find(isMoney);
 }

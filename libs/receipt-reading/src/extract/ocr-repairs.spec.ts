@@ -44,4 +44,25 @@ describe('OCR repairs', () => {
       expect(extractFields(receipt('Account number:', 'ACME TRADING', '19, JALAN KANCIL,', '55100 KUALA LUMPUR', 'TOTAL 1.00')).vendorName?.value).toBe('ACME TRADING');
     });
   });
+
+  describe('totals', () => {
+    const total = (...lines: string[]): string | undefined => extractFields(receipt('KEDAI MAJU', ...lines)).total?.value;
+
+    it('takes the total plus the rounding adjustment after it when that sum is printed below', () => {
+      expect(total('ITEM 55.90', 'TOTAL 60.31', 'ROUNDING ADJ -0.01', 'RH 60.30 J', 'CHANGE RM 10.00')).toBe('60.30');
+      expect(total('ITEM 55.90', 'TOTAL 60.31', 'ROUNDING ADJ -0.01', 'THANK YOU')).toBe('60.31');
+    });
+
+    it('does not trust a payment that is the total with one digit more', () => {
+      expect(total('SUB-TOTAL 74.04', 'TOTAL 78.10', 'DEBIT CARD 728.10', 'CHANGE 0.00')).toBe('78.10');
+    });
+
+    it('takes of several tendered lines the one whose difference with the change is printed', () => {
+      expect(total('ITEM 71.00', 'TOTAL 11.00', 'Cash 71.00', 'Cash Received 101.00', 'Change 30.00')).toBe('71.00');
+    });
+
+    it('reads an amount behind a stray slash', () => {
+      expect(total('SUB-TOTAL 16.98', 'TOTAL /18.00', 'CHANGE 0.00')).toBe('18.00');
+    });
+  });
 });
