@@ -38,6 +38,8 @@ const ALTERNATIVE_CERTAINTY = 0.9;
 const AGREEING_READING = 0.3;
 /** With no date printed, the day the photo was taken stands in, doubtful enough to be reviewed. */
 const PHOTO_DAY_CONFIDENCE = 0.3;
+/** Eight digits without a label or time beside them are a date only for want of any other. */
+const UNLABELLED_COMPACT_CERTAINTY = 0.4;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TIME = /\b([01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\b|\b\d{1,2}:\d{2}\s?(?:AM|PM)\b/;
 
@@ -60,6 +62,8 @@ export function findDate(lines: readonly DocumentLine[], options: DateOptions = 
   const monthFirst = regionOf(options.locale) === 'US';
   const takenOn = options.takenOn ?? null;
   const candidates = lines.flatMap((line) => [...datesInLine(line, monthFirst, takenOn), ...alternativeDates(line, monthFirst, takenOn)]);
+  // With no other date printed, eight digits standing alone in the upper half may be one ("27032018 No: CS-20243").
+  if (candidates.length === 0) candidates.push(...lines.filter((line) => line.index < lines.length / 2).flatMap((line) => compactDates(line, monthFirst, UNLABELLED_COMPACT_CERTAINTY)));
   if (candidates.length === 0) return takenOn ? { value: takenOn, confidence: PHOTO_DAY_CONFIDENCE } : null;
   const scored = candidates.map((candidate) => ({ candidate, score: scoreDate(candidate, candidates, lines.length, takenOn) }));
   scored.sort((a, b) => b.score - a.score || a.candidate.line.index - b.candidate.line.index);
@@ -121,7 +125,7 @@ function clamp(value: number): number {
 
 export function datesInLine(line: DocumentLine, monthFirst: boolean, takenOn: string | null = null): DateCandidate[] {
   const found: DateCandidate[] = [];
-  const text = line.upper.replace(/[Oo](?=\d)|(?<=\d)[Oo]/g, '0');
+  const text = withDateDigits(line.upper);
   const add = (iso: string | null, certainty: number, at: number | undefined): void => {
     if (iso && !found.some((f) => f.iso === iso)) found.push({ iso, line, certainty, at: at ?? 0 });
   };
@@ -149,9 +153,22 @@ export function datesInLine(line: DocumentLine, monthFirst: boolean, takenOn: st
   }
   // Eight digits are a date only beside a date label or a time (else they are any number).
   if (DATE_LABEL.test(text) || TIME.test(text) || /\d{8}\/\d{4,6}/.test(text)) {
-    for (const m of text.matchAll(/(?<![\d.,])(\d{8})(?![\d.,])/g)) add(...compactDate(m[1], monthFirst), m.index);
+    for (const candidate of compactDates(line, monthFirst, 1)) add(candidate.iso, candidate.certainty, candidate.at);
   }
   return found;
+}
+
+/** OCR reads the 0 of a date as O and its dash as a tilde ("05~05-17"); one character for one, offsets stay. */
+function withDateDigits(upper: string): string {
+  return upper.replace(/[Oo](?=\d)|(?<=\d)[Oo]/g, '0').replace(/(?<=\d)~(?=\d)/g, '-');
+}
+
+/** Eight-digit dates of a line ("25032018", "20180428"), their certainty scaled by `weight`. */
+function compactDates(line: DocumentLine, monthFirst: boolean, weight: number): DateCandidate[] {
+  return [...withDateDigits(line.upper).matchAll(/(?<![\d.,])(\d{8})(?![\d.,])/g)].flatMap((m) => {
+    const [iso, certainty] = compactDate(m[1], monthFirst);
+    return iso ? [{ iso, line, certainty: certainty * weight, at: m.index }] : [];
+  });
 }
 
 /** OCR reads the 0 of 2017 as 6, 8 or 9 ("15/11/2617"), or its 2 as 3 ("3017"): such a year is tried as 20... */

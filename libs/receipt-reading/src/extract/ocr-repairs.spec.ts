@@ -65,4 +65,16 @@ describe('OCR repairs', () => {
       expect(total('SUB-TOTAL 16.98', 'TOTAL /18.00', 'CHANGE 0.00')).toBe('18.00');
     });
   });
+
+  describe('dates', () => {
+    it('reads a tilde OCR put for a dash', () => {
+      expect(extractFields(receipt('KEDAI MAJU', '02:49PM 565287 05~05-17', 'TOTAL 1.00')).date?.value).toBe('2017-05-05');
+    });
+
+    it('takes eight digits alone in the header for the date only when no other date is printed', () => {
+      expect(extractFields(receipt('KEDAI MAJU', '27032018 No :CS-20243', 'TOTAL 1.00')).date).toEqual({ value: '2018-03-27', confidence: expect.any(Number) });
+      expect(extractFields(receipt('KEDAI MAJU', '27032018 No :CS-20243', 'Date: 28/03/2018', 'TOTAL 1.00')).date?.value).toBe('2018-03-28');
+      expect(extractFields(receipt('KEDAI MAJU', 'TOTAL 1.00', 'MEMBER 12345678', '27032018')).date).toBeNull();
+    });
+  });
 });
