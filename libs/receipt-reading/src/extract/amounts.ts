@@ -97,7 +97,7 @@ type ParsedWord = Omit<AmountToken, 'wordIndex' | 'offset'>;
 
 /** Parses one word as an amount, or null. */
 export function parseAmountWord(word: string, options: AmountOptions = {}): ParsedWord | null {
-  let text = word.replace(/^[(:=*#@~'"«/]+/, '').replace(/[):;*'"»]+$/, '');
+  let text = word.replace(/^[(:=*#@~'"«]+/, '').replace(/[):;*'"»]+$/, '');
   let negative = false;
   if (text.startsWith('-')) {
     negative = true;

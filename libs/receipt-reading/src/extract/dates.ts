@@ -24,7 +24,7 @@ const MONTHS: ReadonlyArray<readonly string[]> = [
 ];
 const MONTH_WORD = '([A-ZÀ-Ü|1][A-ZÀ-Ü]{2,8})\\.?';
 
-export const DATE_LABEL = /\b(DATE|DATED|TARIKH|DATUM|FECHA|DATA|BIZDATE|BILL DT|TRANS(?:ACTION)? DATE|INVOICE DATE|DATE\/TIME|DT)\b/;
+export const DATE_LABEL = /\b(DATE|DATED|TARIKH|DATUM|FECHA|DATA|BILL DT|TRANS(?:ACTION)? DATE|INVOICE DATE|DATE\/TIME|DT)\b/;
 const NOT_THE_DOCUMENT_DATE = /\b(EXP(?:IRY|IRES|\.)?|VALID|DUE|BEST BEFORE|USE BY|BIRTH|DOB|PRINTED|MEMBER SINCE|UNTIL)\b/;
 /** An invoice's own date, as invoices label it in English, German, French, Dutch, Spanish, Italian. */
 const INVOICE_DATE_LABEL =
@@ -158,9 +158,9 @@ export function datesInLine(line: DocumentLine, monthFirst: boolean, takenOn: st
   return found;
 }
 
-/** OCR reads the 0 of a date as O and its dash as a tilde ("05~05-17"); one character for one, offsets stay. */
+/** OCR reads the 0 of a date as O; one character for one, so offsets stay. */
 function withDateDigits(upper: string): string {
-  return upper.replace(/[Oo](?=\d)|(?<=\d)[Oo]/g, '0').replace(/(?<=\d)~(?=\d)/g, '-');
+  return upper.replace(/[Oo](?=\d)|(?<=\d)[Oo]/g, '0');
 }
 
 /** Eight-digit dates of a line ("25032018", "20180428"), their certainty scaled by `weight`. */

@@ -1,7 +1,7 @@
 import type { ExtractedAmount } from '@irp/contracts';
 import type { AmountLine } from './amount-lines';
 import { formatMilli, isMoney, rightmostMoney, type AmountToken } from './amounts';
-import { paidTotal, trustedPayment } from './paid-total';
+import { paidTotal } from './paid-total';
 
 export interface Totals {
   total: ExtractedAmount | null;
@@ -57,7 +57,7 @@ export function findTotals(lines: readonly AmountLine[], context: TotalsContext)
   const tipMilli = firstMoney(body, 'tip');
   const expected = expectedTotals(body, subtotalMilli, tipMilli, context.addedTaxMilli);
   const candidates = totalCandidates(lines);
-  const paid = trustedPayment(paidTotal(body), candidates);
+  const paid = paidTotal(body);
   addPrintedRoundedTotals(body, candidates);
   // Paid 15.40 against "TOTAL 15.39": the payment is the rounded total when the receipt prints it
   // somewhere (a misread "GRAND TOTAL 15.40"), else it confirms the total within a cent.
