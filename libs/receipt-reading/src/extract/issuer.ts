@@ -181,7 +181,7 @@ function labelOrder(line: DocumentLine): Array<'seller' | 'customer'> {
 /** A line of labels only ("From Bill To", "Billing address Sold by"): the names are on the lines below. */
 function isLabelOnly(line: DocumentLine): boolean {
   const rest = line.upper.replace(new RegExp(SELLER_LABEL.source, 'g'), ' ').replace(new RegExp(CUSTOMER_LABEL.source, 'g'), ' ');
-  return rest.replace(/[\s:]+|\bADDRESS\b|\bINVOICE SUMMARY\b/g, '').length === 0;
+  return rest.replace(/[\s:]+|\bADDRESS\b/g, '').length === 0;
 }
 
 /** The company line carries, or sits beside, a VAT number, register entry or IBAN. */
