@@ -178,7 +178,49 @@ const saas: InvoiceFixture = {
   ],
 };
 
-export const INVOICES: readonly InvoiceFixture[] = [cloud, marketplace, hosting, telecom, hotel, saas];
+/** A German mobile bill: the letterhead names the issuer, the invoice and due dates share a line. */
+const mobile: InvoiceFixture = {
+  name: 'mobile operator, German, invoice and due date on one line',
+  truth: { vendor: 'Funkwelle Mobilfunk GmbH', date: '2024-04-03', total: '39.99', currency: 'EUR' },
+  pages: [
+    [
+      { x: 50, y: 40, text: 'Funkwelle Mobilfunk GmbH', size: 14, bold: true },
+      { x: 50, y: 58, text: 'Postfach 10 20 30 · 40001 Düsseldorf', size: 8 },
+      ...column(50, 120, ['Herrn Jonas Becker', 'Lindenweg 7', '50667 Köln']),
+      ...column(330, 120, ['Kundennummer: 7712 0045', 'Rechnungsnummer: 2024-04-118832']),
+      { x: 330, y: 146, text: 'Fällig am: 17.04.2024   Rechnungsdatum: 03.04.2024', size: 9 },
+      { x: 50, y: 200, text: 'Ihre Rechnung für den Abrechnungszeitraum 01.03.2024 – 31.03.2024', size: 11, bold: true },
+      ...row(230, 'Tarif Funkwelle XL (monatlicher Grundpreis)', '29,99 €'),
+      ...row(244, 'Roaming EU', '0,00 €'),
+      ...row(258, 'Zusatzpaket 10 GB', '10,00 €'),
+      ...row(284, 'Summe netto', '33,61 €'),
+      ...row(298, 'Umsatzsteuer 19 %', '6,38 €'),
+      ...row(312, 'Gesamtbetrag', '39,99 €', { bold: true }),
+      ...column(50, 790, ['Funkwelle Mobilfunk GmbH · Sitz Düsseldorf · Amtsgericht Düsseldorf HRB 99887 · USt-IdNr. DE 298 765 432'], { size: 6 }),
+    ],
+  ],
+};
+
+/** A French marketplace invoice: the seller is "Vendu par", the order date comes before the invoice date. */
+const boutique: InvoiceFixture = {
+  name: 'marketplace seller, French, "Vendu par"',
+  truth: { vendor: 'Atelier Lumière SARL', date: '2024-03-01', total: '74.90', currency: 'EUR' },
+  pages: [
+    [
+      { x: 50, y: 40, text: 'Facture', size: 18, bold: true },
+      ...column(50, 80, ['Adresse de facturation', 'Julien Martin', '3 place Bellecour', '69002 Lyon']),
+      ...column(330, 80, ['Vendu par : Atelier Lumière SARL', '12 rue du Faubourg', '33000 Bordeaux', 'TVA FR45 123456789']),
+      ...column(50, 160, ['Date de commande : 28/02/2024', 'Date de facture : 01/03/2024', 'N° de facture : FR-2024-000731']),
+      ...row(220, 'Lampe de bureau laiton', '64,90 €'),
+      ...row(234, 'Livraison', '10,00 €'),
+      ...row(260, 'Total HT', '62,42 €'),
+      ...row(274, 'TVA 20 %', '12,48 €'),
+      ...row(288, 'Total à payer', '74,90 €', { bold: true }),
+    ],
+  ],
+};
+
+export const INVOICES: readonly InvoiceFixture[] = [cloud, marketplace, hosting, telecom, hotel, saas, mobile, boutique];
 
 /** The invoice as its issuer's software would make it: a PDF whose text layer holds every run of text. */
 export function renderInvoice(invoice: InvoiceFixture): Promise<Buffer> {
