@@ -8,8 +8,6 @@ import { endsWithPostcode, hasPostcode, hasStreetWord, isAddressLike, isContact,
 const MAX_ADDRESS_LINES = 5;
 /** Lines between the name and the address: a registration number, a date, a trade line, OCR noise. */
 const MAX_SKIPPED_LINES = 3;
-/** How far ahead a postcode may still close the address. */
-const POSTCODE_LOOKAHEAD = 3;
 const INLINE_CONTACT = /\s*[|(]?\s*\b(TEL|TELEPHONE|PHONE|FAX|H\/?P|E-?MAIL|GST|VAT)\b.*$/i;
 
 /**
@@ -41,34 +39,17 @@ export function findAddress(lines: readonly DocumentLine[], afterLine: number): 
     const continues = previous !== undefined && (/,\s*$/.test(previous) || endsWithPostcode({ ...line, text: previous, upper: previous.toUpperCase() }));
     // After the postcode only the town, state or country may follow.
     if (sawPostcode && !continues && !(addressLike && !/\d/.test(line.text))) break;
-    if (!addressLike && !continues && (isNoise(line) || (parts.length >= 2 && !postcodeFollows(lines, i)))) break;
+    if (!addressLike && !continues && (isNoise(line) || parts.length >= 2)) break;
     parts.push(parts.length === 0 ? line.text.replace(INLINE_CONTACT, '') : line.text);
     if (addressLike) addressWordLines++;
     if (hasPostcode(line)) sawPostcode = true;
   }
   if (parts.length === 0) return null;
-  let value = repairAddressWords(repairSymbolsInAddress(dropStrayMarks(dropSpecks(parts.join(' ').replace(/\s+/g, ' '))))).replace(/[\s|~_=:;-]+$/, '').trim();
+  let value = repairAddressWords(repairSymbolsInAddress(dropStrayMarks(parts.join(' ').replace(/\s+/g, ' ')))).replace(/[\s|~_=:;-]+$/, '').trim();
   // "40170 SETIA ALAM 5": after the postcode and town, a lone character is a speck.
   if (sawPostcode) value = value.replace(/(?<=\p{L}{3,}) [\p{L}\d]$/u, '');
   const confidence = Math.min(0.9, 0.3 + 0.12 * addressWordLines + (sawPostcode ? 0.2 : 0));
   return { value, confidence: Number(confidence.toFixed(2)) };
-}
-
-/** Before its postcode an address may hold a building or area name ("SOLARIS DUTAMAS."). */
-function postcodeFollows(lines: readonly DocumentLine[], from: number): boolean {
-  for (let i = from; i < Math.min(lines.length, from + POSTCODE_LOOKAHEAD); i++) {
-    if (hasPostcode(lines[i])) return true;
-    if (i > from && isStop(lines[i])) return false;
-  }
-  return false;
-}
-
-/** A lone lower-case letter among capitals ("KPB 6, x KAWASAN") is a speck OCR read as a letter. */
-function dropSpecks(text: string): string {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  const capitals = text.match(/\p{Lu}/gu) ?? [];
-  if (capitals.length < letters.length * 0.9) return text;
-  return text.split(' ').filter((word) => !/^\p{Ll}$/u.test(word)).join(' ');
 }
 
 function isStop(line: DocumentLine): boolean {

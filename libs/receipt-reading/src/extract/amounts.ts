@@ -192,3 +192,12 @@ export function formatMilli(milli: number): string {
   const decimals = fraction.endsWith('0') ? fraction.slice(0, 2) : fraction;
   return `${negative ? '-' : ''}${integer}.${decimals}`;
 }
+
+/** Printed as money: with decimals or a currency marker (not a count or a code). */
+export function isMoney(amount: AmountToken): boolean {
+  return amount.hasDecimals || amount.currencyMarker !== null;
+}
+
+export function rightmostMoney(amounts: readonly AmountToken[]): AmountToken | undefined {
+  return [...amounts].reverse().find(isMoney);
+}

@@ -24,14 +24,22 @@ const MONTHS: ReadonlyArray<readonly string[]> = [
 ];
 const MONTH_WORD = '([A-ZÀ-Ü|1][A-ZÀ-Ü]{2,8})\\.?';
 
-export const DATE_LABEL = /\b(DATE|DATED|TARIKH|DATUM|FECHA|DATA|BIZDATE|BILL DT|TRANS(?:ACTION)? DATE|INVOICE DATE|DATE\/TIME|DT)\b/;
+export const DATE_LABEL = /\b(DATE|DATED|TARIKH|DATUM|FECHA|DATA|BILL DT|TRANS(?:ACTION)? DATE|INVOICE DATE|DATE\/TIME|DT)\b/;
 const NOT_THE_DOCUMENT_DATE = /\b(EXP(?:IRY|IRES|\.)?|VALID|DUE|BEST BEFORE|USE BY|BIRTH|DOB|PRINTED|MEMBER SINCE|UNTIL)\b/;
+/** An invoice's own date, as invoices label it in English, German, French, Dutch, Spanish, Italian. */
+const INVOICE_DATE_LABEL =
+  /\b(INVOICE DATE|DATE OF (?:ISSUE|INVOICE)|ISSUE DATE|DATE ISSUED|RECHNUNGSDATUM|AUSSTELLUNGSDATUM|BELEGDATUM|DATE DE (?:LA )?FACTURE|DATE DE FACTURATION|DATE D'ÉMISSION|DATE D.EMISSION|FACTUURDATUM|FACTUUR DATUM|FECHA DE (?:LA )?FACTURA|FECHA DE EMISIÓN|DATA (?:DELLA )?FATTURA|DATA DI EMISSIONE)\b/;
+/** Dates of an invoice that are not its own: when it is due, ordered, debited, the period or stay it covers. */
+const OTHER_INVOICE_DATE =
+  /\b(ORDER DATE|ORDERED ON|BILLING PERIOD|SERVICE PERIOD|PERIOD|ZAHLBAR|FÄLLIG\p{L}*|BESTELLDATUM|BESTELLT AM|LEISTUNGSZEITRAUM|ZEITRAUM|ABRECHNUNGSZEITRAUM|ABBUCHUNG|ÉCHÉANCE|ECHEANCE|DATE DE COMMANDE|PÉRIODE|PRÉLÈVEMENT|PRELEVEMENT|VERVALDATUM|VERVALT|UITERLIJK|BESTELDATUM|PERIODE|AANKOMST|ARRIVAL|CHECK-IN|ANREISE|ARRIVÉE|INCASSO|VENCIMIENTO|SCADENZA)(?![\p{L}])/u;
 /** Another engine's reading of a date line counts for a little less than the first reading. */
 const ALTERNATIVE_CERTAINTY = 0.9;
 /** What each other reading of the same line that agrees adds: two alternatives outvote the first. */
 const AGREEING_READING = 0.3;
 /** With no date printed, the day the photo was taken stands in, doubtful enough to be reviewed. */
 const PHOTO_DAY_CONFIDENCE = 0.3;
+/** Eight digits without a label or time beside them are a date only for want of any other. */
+const UNLABELLED_COMPACT_CERTAINTY = 0.4;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TIME = /\b([01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\b|\b\d{1,2}:\d{2}\s?(?:AM|PM)\b/;
 
@@ -40,6 +48,8 @@ interface DateCandidate {
   line: DocumentLine;
   /** How the date was written: unambiguous forms score higher than guessed day/month order. */
   certainty: number;
+  /** Where on the line the date starts: the label before it says which date it is. */
+  at: number;
 }
 
 export interface DateOptions {
@@ -52,6 +62,8 @@ export function findDate(lines: readonly DocumentLine[], options: DateOptions = 
   const monthFirst = regionOf(options.locale) === 'US';
   const takenOn = options.takenOn ?? null;
   const candidates = lines.flatMap((line) => [...datesInLine(line, monthFirst, takenOn), ...alternativeDates(line, monthFirst, takenOn)]);
+  // With no other date printed, eight digits standing alone in the upper half may be one ("27032018 No: CS-20243").
+  if (candidates.length === 0) candidates.push(...lines.filter((line) => line.index < lines.length / 2).flatMap((line) => compactDates(line, monthFirst, UNLABELLED_COMPACT_CERTAINTY)));
   if (candidates.length === 0) return takenOn ? { value: takenOn, confidence: PHOTO_DAY_CONFIDENCE } : null;
   const scored = candidates.map((candidate) => ({ candidate, score: scoreDate(candidate, candidates, lines.length, takenOn) }));
   scored.sort((a, b) => b.score - a.score || a.candidate.line.index - b.candidate.line.index);
@@ -75,13 +87,27 @@ function alternativeDates(line: DocumentLine, monthFirst: boolean, takenOn: stri
 function scoreDate(candidate: DateCandidate, all: readonly DateCandidate[], lineCount: number, takenOn: string | null): number {
   const { line } = candidate;
   let score = candidate.certainty * 2;
-  if (DATE_LABEL.test(line.upper)) score += 1.5;
+  const label = nearestLabel(line.upper.slice(0, candidate.at));
+  if (label === 'invoice' || DATE_LABEL.test(line.upper)) score += 1.5;
+  if (label === 'invoice') score += 1;
   if (TIME.test(line.upper)) score += 1;
-  if (NOT_THE_DOCUMENT_DATE.test(line.upper) || isAfterPhoto(candidate.iso, takenOn)) score -= 3;
+  if (label === 'other' || NOT_THE_DOCUMENT_DATE.test(line.upper) || isAfterPhoto(candidate.iso, takenOn)) score -= 3;
   if (repeats(candidate, all)) score += 0.5;
   score += AGREEING_READING * agreeingReadings(candidate, all);
   score -= lineCount > 0 ? (line.index / lineCount) * 0.5 : 0;
   return score;
+}
+
+/**
+ * Which invoice label stands nearest before a date ("Rechnungsdatum: 05.03.2024 Fällig: 19.03.2024"
+ * gives each date its own label; the end of "Période du 01/01 au 31/01" keeps the period's).
+ */
+function nearestLabel(before: string): 'invoice' | 'other' | null {
+  const last = (pattern: RegExp): number => Math.max(-1, ...[...before.matchAll(new RegExp(pattern.source, 'gu'))].map((m) => m.index));
+  const invoice = last(INVOICE_DATE_LABEL);
+  const other = last(OTHER_INVOICE_DATE);
+  if (invoice < 0 && other < 0) return null;
+  return invoice > other ? 'invoice' : 'other';
 }
 
 /** Other readings of the candidate's line that found the same date: a misread digit is outvoted. */
@@ -99,37 +125,50 @@ function clamp(value: number): number {
 
 export function datesInLine(line: DocumentLine, monthFirst: boolean, takenOn: string | null = null): DateCandidate[] {
   const found: DateCandidate[] = [];
-  const text = line.upper.replace(/[Oo](?=\d)|(?<=\d)[Oo]/g, '0');
-  const add = (iso: string | null, certainty: number): void => {
-    if (iso && !found.some((f) => f.iso === iso)) found.push({ iso, line, certainty });
+  const text = withDateDigits(line.upper);
+  const add = (iso: string | null, certainty: number, at: number | undefined): void => {
+    if (iso && !found.some((f) => f.iso === iso)) found.push({ iso, line, certainty, at: at ?? 0 });
   };
 
   for (const m of text.matchAll(/(?<![\d.])((?:19|20)\d\d)\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{1,2})(?![\d])/g)) {
-    add(toIso(+m[1], +m[2], +m[3]), 1);
+    add(toIso(+m[1], +m[2], +m[3]), 1, m.index);
   }
   for (const m of text.matchAll(/(?<![\d.,])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/g)) {
     const [iso, certainty] = numericDate(+m[1], +m[3], m[4], monthFirst, takenOn);
-    if (iso) add(iso, certainty);
-    else if (m[4].length === 4) add(...repairedYear(+m[1], +m[3], m[4], monthFirst, takenOn));
+    if (iso) add(iso, certainty, m.index);
+    else if (m[4].length === 4) add(...repairedYear(+m[1], +m[3], m[4], monthFirst, takenOn), m.index);
   }
   // OCR reads the slashes of 12/02/2018 as ones: 1210212018.
   for (const m of text.matchAll(/(?<!\d)(\d{2})[1Il|](\d{2})[1Il|]((?:19|20)\d\d)(?!\d)/g)) {
     const [iso, certainty] = numericDate(+m[1], +m[2], m[3], monthFirst, takenOn);
-    add(iso, certainty * 0.8);
+    add(iso, certainty * 0.8, m.index);
   }
   for (const m of text.matchAll(new RegExp(`(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s\\-/.,]{0,3}${MONTH_WORD}[\\s\\-/.,']{0,3}(\\d{4}|\\d{2})(?!\\d)`, 'g'))) {
     const month = monthNumber(m[2]);
-    if (month) add(toIso(expandYear(m[3]), month, +m[1]), 1);
+    if (month) add(toIso(expandYear(m[3]), month, +m[1]), 1, m.index);
   }
   for (const m of text.matchAll(new RegExp(`\\b${MONTH_WORD}[\\s\\-/.]{0,3}(\\d{1,2})(?:ST|ND|RD|TH)?[,\\s\\-/.]{1,3}(\\d{4})(?!\\d)`, 'g'))) {
     const month = monthNumber(m[1]);
-    if (month) add(toIso(+m[3], month, +m[2]), 1);
+    if (month) add(toIso(+m[3], month, +m[2]), 1, m.index);
   }
   // Eight digits are a date only beside a date label or a time (else they are any number).
   if (DATE_LABEL.test(text) || TIME.test(text) || /\d{8}\/\d{4,6}/.test(text)) {
-    for (const m of text.matchAll(/(?<![\d.,])(\d{8})(?![\d.,])/g)) add(...compactDate(m[1], monthFirst));
+    for (const candidate of compactDates(line, monthFirst, 1)) add(candidate.iso, candidate.certainty, candidate.at);
   }
   return found;
+}
+
+/** OCR reads the 0 of a date as O; one character for one, so offsets stay. */
+function withDateDigits(upper: string): string {
+  return upper.replace(/[Oo](?=\d)|(?<=\d)[Oo]/g, '0');
+}
+
+/** Eight-digit dates of a line ("25032018", "20180428"), their certainty scaled by `weight`. */
+function compactDates(line: DocumentLine, monthFirst: boolean, weight: number): DateCandidate[] {
+  return [...withDateDigits(line.upper).matchAll(/(?<![\d.,])(\d{8})(?![\d.,])/g)].flatMap((m) => {
+    const [iso, certainty] = compactDate(m[1], monthFirst);
+    return iso ? [{ iso, line, certainty: certainty * weight, at: m.index }] : [];
+  });
 }
 
 /** OCR reads the 0 of 2017 as 6, 8 or 9 ("15/11/2617"), or its 2 as 3 ("3017"): such a year is tried as 20... */

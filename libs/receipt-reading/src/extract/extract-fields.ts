@@ -1,4 +1,4 @@
-import type { ExtractedFields } from '@irp/contracts';
+import type { ExtractedFields, ExtractedText } from '@irp/contracts';
 import { findAddress } from './address';
 import { findAmountLines } from './amount-lines';
 import { findPhone, findTaxId } from './contact';
@@ -11,6 +11,7 @@ import { findLineItems } from './line-items';
 import { findPayment } from './payment';
 import { findTaxLines } from './tax-lines';
 import { findTotals } from './totals';
+import { findIssuer, issuerAddress } from './issuer';
 import { findVendor } from './vendor';
 
 export interface ExtractOptions {
@@ -32,10 +33,7 @@ export function extractFields(text: string, options: ExtractOptions = {}): Extra
   const lines = toDocumentLines(typeof text === 'string' ? text : '', options.ocrLines);
   const decimalComma = usesDecimalComma(lines, options.locale);
   const amountLines = findAmountLines(lines, { decimalComma });
-  const vendor = findVendor(lines);
-  // The name may be a logo OCR cannot read, or a branch printed below the address.
-  const address = findAddress(lines, vendor?.lastLine ?? -1) ?? (vendor ? findAddress(lines, -1) : null);
-  const headerEnd = findHeaderEnd(lines, vendor?.lastLine ?? -1);
+  const { vendor, address, headerEnd } = findParty(lines);
   const items = findLineItems(amountLines, lines, headerEnd);
   const allAmounts = amountLines.flatMap((line) => line.amounts.filter((a) => a.hasDecimals).map((a) => a.milli));
   const taxes = findTaxLines(amountLines, allAmounts);
@@ -47,7 +45,7 @@ export function extractFields(text: string, options: ExtractOptions = {}): Extra
   const amount = <T extends { value: string }>(field: T | null): T | null => (field ? { ...field, value: formatForCurrency(field.value, code) } : null);
 
   return {
-    vendorName: vendor?.name ?? null,
+    vendorName: vendor,
     vendorAddress: address,
     vendorPhone: findPhone(lines),
     vendorTaxId: findTaxId(lines),
@@ -66,6 +64,23 @@ export function extractFields(text: string, options: ExtractOptions = {}): Extra
       amount: item.amount === null ? null : formatForCurrency(item.amount, code),
     })),
   };
+}
+
+/**
+ * Who issued the document and where: an invoice's issuer when its seller block, legal footer or
+ * domain names it, else the receipt header's name and the address under it.
+ */
+function findParty(lines: readonly DocumentLine[]): { vendor: ExtractedText | null; address: ExtractedText | null; headerEnd: number } {
+  const issuer = findIssuer(lines);
+  if (issuer) {
+    const printed = issuerAddress(lines, issuer);
+    const address = printed ? { value: printed, confidence: 0.7 } : findAddress(lines, issuer.line);
+    return { vendor: { value: issuer.name, confidence: issuer.confidence }, address, headerEnd: findHeaderEnd(lines, -1) };
+  }
+  const vendor = findVendor(lines);
+  // The name may be a logo OCR cannot read, or a branch printed below the address.
+  const address = findAddress(lines, vendor?.lastLine ?? -1) ?? (vendor ? findAddress(lines, -1) : null);
+  return { vendor: vendor?.name ?? null, address, headerEnd: findHeaderEnd(lines, vendor?.lastLine ?? -1) };
 }
 
 /** The locale's decimal separator, or, without a locale, the one most amounts in the text use. */

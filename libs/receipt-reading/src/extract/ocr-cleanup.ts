@@ -22,16 +22,9 @@ export function repairDigitsInWords(text: string): string {
     .join(' ');
 }
 
-/**
- * No address prints a currency or section sign before a word: "Jalan $S21/39", "Lot §319" hold an
- * S. "Jln" (Jalan), too short for the vocabulary, is often read "Jin" or "J1n", and the dot of
- * "No. 89" a comma.
- */
+/** "Jln" (Jalan), too short for the vocabulary, is often read "Jin" or "J1n". */
 export function repairSymbolsInAddress(text: string): string {
-  return text
-    .replace(/(?<![\p{L}\d])[$§](?=[\p{L}\d])/gu, 'S')
-    .replace(/\b(J)[I1|](N)(?=\.?\s)/gi, (_, j: string, n: string) => `${j}${n === 'N' ? 'L' : 'l'}${n}`)
-    .replace(/\b(No),(?=\s?\d)/gi, '$1.');
+  return text.replace(/\b(J)[I1|](N)(?=\.?\s)/gi, (_, j: string, n: string) => `${j}${n === 'N' ? 'L' : 'l'}${n}`);
 }
 
 /** Drops stray marks OCR finds in margins and between words ("|", ":", "’", "~"). */
@@ -45,18 +38,20 @@ export function dropStrayMarks(text: string): string {
 }
 
 /**
- * Words of Malaysian and English addresses (street words, states, large towns). An OCR'd word one
- * letter away from one of them is read as it: "JALAII" stays, but "Julan", "MALAYSTA" and
- * "KENBANGAN" are repaired.
+ * Words of addresses: Malay street, area and compass words as Malaysian addresses print them (jalan,
+ * lorong, taman, seksyen, kawasan perindustrian, utara...), English ones, and the 13 states and 3
+ * federal territories of Malaysia (Federal Constitution of Malaysia, Article 1) with their honorifics (Darul Ehsan,
+ * Darul Takzim). No town names: a list of them is either the whole country's or fitted to the
+ * receipts at hand. An OCR'd word one letter away from one of them is read as it: "JALAII" stays,
+ * but "Julan" and "MALAYSTA" are repaired.
  */
 const ADDRESS_VOCABULARY = [
   'JALAN', 'TAMAN', 'BANDAR', 'LORONG', 'PERSIARAN', 'KAMPUNG', 'SEKSYEN', 'KAWASAN', 'PERINDUSTRIAN', 'INDUSTRIAL',
-  'LEBUHRAYA', 'BUKIT', 'SUNGAI', 'PUSAT', 'MUKIM', 'UTAMA', 'SELANGOR', 'JOHOR', 'BAHRU', 'KEDAH', 'KELANTAN', 'MELAKA',
-  'NEGERI', 'SEMBILAN', 'PAHANG', 'PENANG', 'PINANG', 'PERAK', 'PERLIS', 'SABAH', 'SARAWAK', 'TERENGGANU', 'KUALA',
-  'LUMPUR', 'PUTRAJAYA', 'LABUAN', 'MALAYSIA', 'SINGAPORE', 'PETALING', 'KLANG', 'SUBANG', 'CHERAS', 'PUCHONG',
-  'KAJANG', 'SERDANG', 'KEPONG', 'AMPANG', 'DAMANSARA', 'KEMBANGAN', 'SETAPAK', 'RAWANG', 'SEREMBAN', 'DARUL', 'EHSAN',
-  'TAKZIM', 'STREET', 'ROAD', 'AVENUE', 'FLOOR', 'LEVEL', 'BLOCK', 'PLAZA', 'CENTRE', 'CENTER', 'SHOPPING', 'BUILDING',
-  'TOWER', 'SQUARE', 'UTARA', 'SELATAN', 'TIMUR', 'BARAT', 'TENGAH', 'SUNGEI',
+  'LEBUHRAYA', 'BUKIT', 'SUNGAI', 'SUNGEI', 'PUSAT', 'MUKIM', 'UTAMA', 'UTARA', 'SELATAN', 'TIMUR', 'BARAT', 'TENGAH',
+  'SELANGOR', 'JOHOR', 'KEDAH', 'KELANTAN', 'MELAKA', 'NEGERI', 'SEMBILAN', 'PAHANG', 'PENANG', 'PULAU', 'PINANG',
+  'PERAK', 'PERLIS', 'SABAH', 'SARAWAK', 'TERENGGANU', 'KUALA', 'LUMPUR', 'PUTRAJAYA', 'LABUAN', 'DARUL', 'EHSAN',
+  'TAKZIM', 'MALAYSIA', 'SINGAPORE', 'STREET', 'ROAD', 'AVENUE', 'FLOOR', 'LEVEL', 'BLOCK', 'PLAZA', 'CENTRE', 'CENTER',
+  'SHOPPING', 'BUILDING', 'TOWER', 'SQUARE',
 ];
 
 export function repairAddressWords(text: string): string {
@@ -64,13 +59,14 @@ export function repairAddressWords(text: string): string {
 }
 
 /**
- * Long words of business names. Only a letter read wrong is repaired ("ENTERFRISE",
+ * Long English and Malay words of trades and business names (enterprise, trading, restoran,
+ * perniagaan, syarikat, farmasi...). Only a letter read wrong is repaired ("ENTERFRISE",
  * "CONFECTIDNERY"), not one missing or added, which would turn "SERVICE" into "SERVICES".
  */
 const NAME_VOCABULARY = [
   'ENTERPRISE', 'ENTERPRISES', 'TRADING', 'HOLDINGS', 'INDUSTRIES', 'CORPORATION', 'RESTORAN', 'RESTAURANT', 'BAKERIES',
   'HARDWARE', 'STATIONERY', 'STATIONERS', 'SUPERMARKET', 'HYPERMARKET', 'MINIMARKET', 'PHARMACY', 'FARMASI', 'PERNIAGAAN',
-  'SYARIKAT', 'SEAFOOD', 'CONFECTIONERY', 'TRADERS', 'SERVICES', 'HANDICRAFT', 'TAILORING', 'ELECTRICAL', 'BOUTIQUE',
+  'SYARIKAT', 'SEAFOOD', 'CONFECTIONERY', 'TRADERS', 'SERVICES', 'ELECTRICAL', 'BOUTIQUE',
   'MARKETING', 'INTERNATIONAL', 'MANAGEMENT', 'BOOKSTORE',
 ];
 

@@ -1,8 +1,8 @@
 import type { ExtractedTaxLine } from '@irp/contracts';
 import { TAX_WORDS, type AmountLine } from './amount-lines';
-import { formatMilli } from './amounts';
+import { formatMilli, rightmostMoney } from './amounts';
 import { hasPhrase } from './fuzzy-keywords';
-import { near, rightmostMoney } from './totals';
+import { near } from './totals';
 
 export interface TaxLines {
   lines: ExtractedTaxLine[];

@@ -1,6 +1,7 @@
 import type { ExtractedAmount } from '@irp/contracts';
 import type { AmountLine } from './amount-lines';
-import { formatMilli, type AmountToken } from './amounts';
+import { formatMilli, isMoney, rightmostMoney, type AmountToken } from './amounts';
+import { paidTotal } from './paid-total';
 
 export interface Totals {
   total: ExtractedAmount | null;
@@ -55,9 +56,9 @@ export function findTotals(lines: readonly AmountLine[], context: TotalsContext)
   const subtotalMilli = firstMoney(body, 'subtotal');
   const tipMilli = firstMoney(body, 'tip');
   const expected = expectedTotals(body, subtotalMilli, tipMilli, context.addedTaxMilli);
-  const paid = paidTotal(body);
-
   const candidates = totalCandidates(lines);
+  const paid = paidTotal(body);
+  addPrintedRoundedTotals(body, candidates);
   // Paid 15.40 against "TOTAL 15.39": the payment is the rounded total when the receipt prints it
   // somewhere (a misread "GRAND TOTAL 15.40"), else it confirms the total within a cent.
   const printed = paid !== null && body.some((line) => line.role !== 'tendered' && line.role !== 'change' && line.amounts.some((a) => a.milli === paid.milli));
@@ -203,15 +204,23 @@ function expectedTotals(body: readonly AmountLine[], subtotal: number | null, ti
   return expected;
 }
 
-/** Cash tendered − change, when both are printed and make sense. */
-function paidTotal(body: readonly AmountLine[]): { milli: number; lineIndex: number } | null {
-  const tendered = body.find((line) => line.role === 'tendered' && rightmostMoney(line.amounts));
-  const change = body.find((line) => line.role === 'change' && rightmostMoney(line.amounts));
-  const paid = tendered && rightmostMoney(tendered.amounts);
-  const returned = change && rightmostMoney(change.amounts);
-  if (!tendered || !paid || !returned || Math.abs(returned.milli) >= Math.abs(paid.milli)) return null;
-  return { milli: Math.abs(paid.milli) - Math.abs(returned.milli), lineIndex: tendered.line.index };
+/**
+ * "TOTAL 60.31" / "ROUNDING ADJ -0.01" / "RM 60.30": the total plus the adjustment after it, printed
+ * below without a label OCR could read, is the rounded total.
+ */
+function addPrintedRoundedTotals(body: readonly AmountLine[], candidates: Candidate[]): void {
+  for (const candidate of [...candidates]) {
+    const at = body.findIndex((line) => line.line.index === candidate.lineIndex);
+    const rounding = body.slice(at + 1, at + 3).find((line) => line.role === 'rounding');
+    const adjustment = rounding ? rightmostMoney(rounding.amounts)?.milli : undefined;
+    if (at < 0 || !rounding || !adjustment || Math.abs(adjustment) >= MAX_ROUNDING) continue;
+    const rounded = candidate.milli + adjustment;
+    const printed = body.slice(body.indexOf(rounding) + 1, body.indexOf(rounding) + 3).some((line) => line.amounts.some((a) => a.milli === rounded));
+    if (!printed || candidates.some((c) => c.milli === rounded)) continue;
+    candidates.push({ ...candidate, milli: rounded, lineIndex: rounding.line.index, score: candidate.score, evidence: 0 });
+  }
 }
+
 
 /** The largest amount printed on the plain (item) lines above a line. */
 function largestAmountBefore(lines: readonly AmountLine[], lineIndex: number): number {
@@ -239,14 +248,6 @@ function firstMoney(lines: readonly AmountLine[], role: AmountLine['role']): num
 
 function sumMoney(lines: readonly AmountLine[], role: AmountLine['role']): number {
   return lines.filter((line) => line.role === role).reduce((sum, line) => sum + (rightmostMoney(line.amounts)?.milli ?? 0), 0);
-}
-
-export function isMoney(amount: AmountToken): boolean {
-  return amount.hasDecimals || amount.currencyMarker !== null;
-}
-
-export function rightmostMoney(amounts: readonly AmountToken[]): AmountToken | undefined {
-  return [...amounts].reverse().find(isMoney);
 }
 
 function rightmostInteger(amounts: readonly AmountToken[]): AmountToken | undefined {

@@ -24,7 +24,6 @@ export interface Vendor {
 
 /** How far down the vendor's name may be: receipts print it first, after a logo or a few words. */
 const HEADER_LINES = 14;
-const BRANCH_LINE = /^[({]\s*[\p{L}][\p{L}\s.'&-]{2,}\)$/u;
 const REGISTRATION_NUMBER = /\(?\b\d{4,}[- ]?[A-Z]\b\)?/g;
 
 /**
@@ -70,7 +69,7 @@ export function headerLines(lines: readonly DocumentLine[]): DocumentLine[] {
 function nameScore(line: DocumentLine, position: number, header: readonly DocumentLine[]): number | null {
   const legal = hasLegalForm(line.text);
   // "AEON CO. (M) BHD (126926-H)": the registration number is not noise in the name.
-  if ((isNoise(line) && !(legal && !isNoise(withoutRegistration(line)))) || isContact(line) || datesInLine(line, false).length > 0) return null;
+  if (isLabel(line) || (isNoise(line) && !(legal && !isNoise(withoutRegistration(line)))) || isContact(line) || datesInLine(line, false).length > 0) return null;
   const ending = hasNameEnding(line.text);
   if (!legal && !ending && (isTitle(line) || isRegistration(line) || isAddressLike(line))) return null;
   let score = 0;
@@ -88,6 +87,11 @@ function nameScore(line: DocumentLine, position: number, header: readonly Docume
   return score;
 }
 
+/** "Account number:": a field's label heads its value, it names nobody (a stray mark after a name is spaced: "TRADING :"). */
+function isLabel(line: DocumentLine): boolean {
+  return /\p{L}:$/u.test(line.text) && !hasLegalForm(line.text) && !hasNameEnding(line.text);
+}
+
 function withoutRegistration(line: DocumentLine): DocumentLine {
   const text = line.text.replace(REGISTRATION_NUMBER, ' ').replace(/\s+/g, ' ').trim();
   return { ...line, text, upper: text.toUpperCase() };
@@ -98,9 +102,7 @@ function extendName(line: DocumentLine, lines: readonly DocumentLine[]): { first
   let first = line.index;
   let last = line.index;
   while (first > 0 && first > line.index - 3 && continuesBackwards(lines[first - 1], lines.slice(first, last + 1))) first--;
-  // "CHECKERS HYPERMARKET SDN BHD" / "(JALAN KLANG LAMA)": the branch belongs to the name.
-  if (BRANCH_LINE.test(lines[last + 1]?.text ?? '') && (hasLegalForm(lines[last].text) || hasNameEnding(lines[last].text))) last++;
-  else if (!hasLegalForm(lines[last].text) && !hasNameEnding(lines[last].text)) {
+  if (!hasLegalForm(lines[last].text) && !hasNameEnding(lines[last].text)) {
     const next = lines[last + 1];
     if (next && !isNoise(next) && (hasLegalForm(next.text) || hasNameEnding(next.text)) && !isAddressLike(next) && !isContact(next)) last++;
   }
@@ -128,8 +130,8 @@ export function cleanName(raw: string): string {
     const end = suffix.index + suffix[0].length;
     const rest = name.slice(end);
     // Keep a branch in parentheses ("(JALAN KLANG LAMA)"), not a registration number.
-    const branch = /^\s*[({][\p{L}\s.'&-]{3,}\)/u.exec(rest);
-    name = name.slice(0, end) + (branch ? branch[0].replace('{', '(') : '');
+    const branch = /^\s*\([\p{L}\s.'&-]{3,}\)/u.exec(rest);
+    name = name.slice(0, end) + (branch ? branch[0] : '');
   }
   return name
     .replace(/\s*\(?\b\d{4,}[- ]?[A-Z]\b\)?.*$/, '')
