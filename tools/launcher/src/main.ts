@@ -11,6 +11,7 @@ import {
   startPlatform,
   type PlatformOptions,
   type RunningPlatform,
+  type SupervisorEvent,
 } from '@irp/embedded-infra';
 
 // The dev launcher behind `npm start`: PostgreSQL and NATS with data under .data/, migrations,
@@ -18,7 +19,7 @@ import {
 /* eslint-disable no-console -- this is a terminal program: it talks to the developer */
 
 const root = path.resolve(__dirname, '../../../..');
-const dataDir = path.join(root, '.data');
+const dataDir = process.env.DEV_DATA_DIR ? path.resolve(process.env.DEV_DATA_DIR) : path.join(root, '.data');
 const env = process.env;
 const ports = {
   gateway: Number(env.PORT ?? 3000),
@@ -55,6 +56,24 @@ function printLine(service: string, line: string): void {
   console.log(`${COLORS[service] ?? ''}[${service}]\x1b[0m ${text}`);
 }
 
+/** The supervisor's news: a service died and is being restarted, is back, or was given up on. */
+function printSupervisorEvent(event: SupervisorEvent): void {
+  const tag = `${COLORS[event.service] ?? ''}[${event.service}]\x1b[0m`;
+  switch (event.type) {
+    case 'crashed':
+      return console.error(`${tag} \x1b[31mdied unexpectedly (${event.reason})\x1b[0m`);
+    case 'restarting':
+      return console.error(`${tag} restarting in ${event.delayMs} ms (restart ${event.attempt})`);
+    case 'restarted':
+      return console.error(`${tag} restarted and ready (restart ${event.attempt})`);
+    case 'gave-up':
+      return console.error(
+        `${tag} \x1b[31mcrashed ${event.crashes} times within ${event.windowMs / 1000} s; left down. ` +
+          `Fix the cause and restart \`npm start\`. Its last lines:\x1b[0m\n${event.lastOutput}`,
+      );
+  }
+}
+
 async function assertFree(name: string, port: number, variable: string): Promise<void> {
   if (await isPortOpen(port)) {
     throw new Error(`port ${port} (${name}) is already in use; stop what uses it or set ${variable} to another port`);
@@ -89,7 +108,7 @@ async function main(): Promise<void> {
     console.log('stopped; data kept in .data/');
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop(0)).on('SIGTERM', () => void stop(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
 
   try {
     const options: PlatformOptions = {
@@ -97,9 +116,10 @@ async function main(): Promise<void> {
       databaseUrl: postgres.url('postgres'),
       natsUrl: nats.url,
       secrets: { jwtPrivateKey: secrets.jwtPrivateKey },
-      ports: { gateway: ports.gateway },
+      ports: { gateway: ports.gateway, ...(env.DEV_OPS_PORTS === 'random' && { ops: 'random' as const }) },
       env: { NODE_ENV: 'development', LOG_LEVEL: env.LOG_LEVEL ?? 'info', HOST: '127.0.0.1', OPS_HOST: '127.0.0.1' },
       onLine: printLine,
+      onSupervisorEvent: printSupervisorEvent,
     };
     console.log('applying migrations');
     await migratePlatform(options);
