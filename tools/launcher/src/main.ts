@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import path from 'node:path';
 import {
   EmbeddedPostgres,
@@ -74,6 +75,18 @@ function printSupervisorEvent(event: SupervisorEvent): void {
   }
 }
 
+/**
+ * Under start.mjs, LAUNCHER_LIFELINE_FD is a pipe only start.mjs holds: when it dies, even by
+ * SIGKILL, the pipe closes and we stop everything rather than run on as an orphan.
+ */
+function watchLifeline(onParentGone: () => void): void {
+  const fd = Number(env.LAUNCHER_LIFELINE_FD);
+  if (!Number.isInteger(fd) || fd < 3) return;
+  const lifeline = new Socket({ fd, readable: true, writable: false });
+  lifeline.on('end', onParentGone).on('close', onParentGone).on('error', onParentGone).resume();
+  lifeline.unref();
+}
+
 async function assertFree(name: string, port: number, variable: string): Promise<void> {
   if (await isPortOpen(port)) {
     throw new Error(`port ${port} (${name}) is already in use; stop what uses it or set ${variable} to another port`);
@@ -109,6 +122,7 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
+  watchLifeline(() => void stop(1));
 
   try {
     const options: PlatformOptions = {
