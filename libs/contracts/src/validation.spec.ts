@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { DtoValidationError, parseDto } from './validation';
 import { MAX_INPUT_DEPTH } from './safe-input';
@@ -20,7 +21,7 @@ describe(parseDto.name, () => {
     }
   });
 
-  it.each([null, 'text', 42, [1, 2], undefined])('refuses %p as a body', (value) => {
+  it.each([null, 'text', 42, [1, 2], undefined, new Date(), Readable.from(['bytes'])])('refuses %p as a body', (value) => {
     expect(() => parseDto(RegisterRequest, value)).toThrow(DtoValidationError);
   });
 

@@ -18,7 +18,7 @@ export type DtoClass<T> = new () => T;
  * transform and text PostgreSQL cannot store (NUL, unpaired surrogates), whatever the field.
  */
 export function parseDto<T extends object>(cls: DtoClass<T>, value: unknown): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isPlainObject(value)) {
     throw new DtoValidationError([{ field: '(body)', messages: ['must be a JSON object'] }]);
   }
   const unsafe = unsafeInputErrors(value);
@@ -28,6 +28,13 @@ export function parseDto<T extends object>(cls: DtoClass<T>, value: unknown): T 
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
   if (errors.length > 0) throw new DtoValidationError(toFieldErrors(errors));
   return instance;
+}
+
+/** What JSON.parse makes of an object: not an array, nor a stream a raw-body parser handed over. */
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
