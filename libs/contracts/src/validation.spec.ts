@@ -76,6 +76,14 @@ describe('input PostgreSQL could not store, or class-transformer could not walk'
   });
 });
 
+describe('objects without Object.prototype', () => {
+  it('accepts them as query-string parsers make them', () => {
+    const fromQueryString = Object.assign(Object.create(Object.create(null) as object) as object, { email: 'a@example.com', password: 'long enough password' });
+    expect(parseDto(RegisterRequest, fromQueryString).email).toBe('a@example.com');
+    expect(parseDto(RegisterRequest, Object.assign(Object.create(null) as object, { email: 'a@example.com', password: 'long enough password' }))).toBeInstanceOf(RegisterRequest);
+  });
+});
+
 describe('requests without parameters', () => {
   it('accept an empty object', () => {
     class NoParameters {}

@@ -30,11 +30,16 @@ export function parseDto<T extends object>(cls: DtoClass<T>, value: unknown): T 
   return instance;
 }
 
-/** What JSON.parse makes of an object: not an array, nor a stream a raw-body parser handed over. */
+/**
+ * A bag of properties, as JSON.parse or a query-string parser makes it (their prototypes carry no
+ * class), not an array, nor a class instance such as the stream a raw-body parser hands over.
+ */
 function isPlainObject(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (let prototype: unknown = Object.getPrototypeOf(value); prototype !== null; prototype = Object.getPrototypeOf(prototype)) {
+    if (prototype !== Object.prototype && Object.hasOwn(prototype as object, 'constructor')) return false;
+  }
+  return true;
 }
 
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
