@@ -28,6 +28,36 @@ describe('the API under fuzzing', () => {
     await platform?.close();
   });
 
+  it('refuses a body nested 10,000 deep on every JSON route with a 400 that says so', async () => {
+    const api = httpClient(`${platform.gatewayUrl}/api/v1`);
+    const user = await newSession(api);
+    const deep = `{"name":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    for (const [method, route] of [['POST', '/auth/register'], ['POST', '/auth/refresh'], ['POST', '/expenses'], ['POST', '/categories'], ['PATCH', '/settings']]) {
+      const response = await fetch(`${platform.gatewayUrl}/api/v1${route}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` }, body: deep });
+      expect({ route, status: response.status, body: await response.json() }).toMatchObject({
+        route,
+        status: 400,
+        body: { code: 'VALIDATION', detail: 'the JSON body is nested deeper than 64 levels' },
+      });
+    }
+  });
+
+  it('refuses text PostgreSQL cannot store, naming the field, and keeps right-to-left marks', async () => {
+    const api = httpClient(`${platform.gatewayUrl}/api/v1`);
+    const user = await newSession(api);
+    const withNul = await api.post<{ errors: { field: string; messages: string[] }[] }>('/categories', { name: '\u202eabc\u0000\u200f' }, { token: user.token });
+    expect(withNul.status).toBe(400);
+    expect(withNul.body.errors).toEqual([{ field: 'name', messages: ['name must not contain the NUL character (\\u0000)'] }]);
+    const unpaired = await api.post<{ errors: { field: string }[] }>('/expenses', { vendor: 'Cafe \ud800', date: '2026-03-01', amount: '1.00', currency: 'EUR' }, { token: user.token });
+    expect(unpaired.status).toBe(400);
+    expect(unpaired.body.errors.map((error) => error.field)).toEqual(['vendor']);
+    const rightToLeft = await api.post<CategoryView>('/categories', { name: '\u200fמסעדות\u202e' }, { token: user.token });
+    expect(rightToLeft.status).toBe(201);
+    expect(rightToLeft.body.name).toBe('\u200fמסעדות\u202e');
+    const stored = await api.get<{ items: CategoryView[] }>('/categories', { token: user.token });
+    expect(stored.body.items.map((category) => category.name)).toContain('\u200fמסעדות\u202e');
+  });
+
   it(`answers no operation with a 5xx (seed ${SEED}, ${RUNS_PER_OPERATION} requests per operation)`, async () => {
     const api = httpClient(`${platform.gatewayUrl}/api/v1`);
     const user = await newSession(api);
