@@ -1,7 +1,7 @@
 // `npm start`: makes a bare Debian/Ubuntu machine with Node and npm ready, builds, and hands over to
 // the launcher (tools/launcher). Plain JavaScript with no dependencies: it runs before `npm install`,
 // possibly on an older system Node, and re-runs the launcher on the project's own Node 24.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -44,12 +44,21 @@ function installNatsServer() {
   run('apt-get', ['install', '-y', '-qq', 'nats-server'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-installNpmPackages();
-installNatsServer();
 const node = path.join(root, 'node_modules', '.bin', 'node');
-console.log('building ...');
-run(node, [path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', '--outputStyle=static']);
-// The launcher handles Ctrl-C itself; it arrives there too as it shares our terminal.
-process.on('SIGINT', () => undefined).on('SIGTERM', () => undefined);
-const launcher = spawnSync(node, ['--enable-source-maps', path.join(root, 'dist', 'tools', 'launcher', 'src', 'main.js')], { cwd: root, stdio: 'inherit' });
-process.exit(launcher.status ?? 0);
+// DEV_SKIP_BUILD=1: dist/ is already built (the launcher's own tests build it first).
+if (process.env.DEV_SKIP_BUILD !== '1') {
+  installNpmPackages();
+  installNatsServer();
+  console.log('building ...');
+  run(node, [path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', '--outputStyle=static']);
+}
+// fd 3 is the launcher's lifeline: it closes when we die, however we die, and the launcher stops.
+const launcher = spawn(node, ['--enable-source-maps', path.join(root, 'dist', 'tools', 'launcher', 'src', 'main.js')], {
+  cwd: root,
+  stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+  env: { ...process.env, LAUNCHER_LIFELINE_FD: '3' },
+});
+// A Ctrl-C reaches the launcher from the terminal too, but a process manager signals only us: pass
+// SIGINT and SIGTERM on (the launcher stops services, NATS and PostgreSQL once, however often asked).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => launcher.kill(signal));
+launcher.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

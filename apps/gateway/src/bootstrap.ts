@@ -8,6 +8,7 @@ import { RATES_FILE_LIMIT_BYTES } from './admin/fx-rates.controller';
 import fastifyMultipart from '@fastify/multipart';
 import { RAW_DOCUMENT_TYPES } from './documents/documents.controller';
 import { registerHttpHooks, requestIdFor } from './http/http-hooks';
+import { jsonBodyParser } from './http/json-body';
 import { setupOpenApi } from './http/openapi';
 import { GATEWAY_SERVICE } from './service';
 
@@ -27,6 +28,8 @@ export async function createGateway(env: NodeJS.ProcessEnv): Promise<NestFastify
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON: any other body type is answered 415 instead of reaching a handler as a string.
   fastify.removeContentTypeParser(['text/plain']);
+  // JSON bodies nested too deep are refused before anything recurses over them.
+  app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimit }, jsonBodyParser(fastify));
   // Rates files (admin import) are XML, and larger than any JSON body.
   fastify.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: RATES_FILE_LIMIT_BYTES }, (_request, body, done) => done(null, body));
   // Documents: multipart forms, or the raw bytes as the body, passed on as a stream (never buffered).

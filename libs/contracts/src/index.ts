@@ -12,6 +12,7 @@ export * from './expenses/fx.dto';
 export * from './expenses/settings.dto';
 export * from './subjects';
 export * from './validation';
+export { MAX_INPUT_DEPTH, unstorableTextReason } from './safe-input';
 export * from './validators';
 export * from './user-scoped';
 export * from './registry';

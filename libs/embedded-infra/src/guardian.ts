@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:os';
 
 /**
  * The guardian is a tiny Node process between us and a server. It watches its stdin, a pipe whose
@@ -23,7 +24,8 @@ process.stdin.on('end', stop).on('close', stop).on('error', stop).resume();
 process.on('SIGTERM', stop).on('SIGINT', stop);
 process.on('SIGUSR2', () => child.kill('SIGKILL'));
 child.on('error', (err) => { console.error(String(err)); process.exit(127); });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// A signal's death is passed on as a shell would: 128 + its number (137 for SIGKILL).
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (require('node:os').constants.signals[signal] ?? 0) : 0)));
 `;
 
 export interface GuardedProcessSpec {
@@ -102,4 +104,10 @@ export class GuardedProcess {
     this.child.kill('SIGUSR2');
     await this.exitPromise;
   }
+}
+
+/** "code 1", or "signal SIGKILL" for the guardian's 128+n convention. */
+export function describeExit(code: number | null): string {
+  const signal = code !== null && code > 128 ? Object.entries(constants.signals).find(([, number]) => number === code - 128)?.[0] : undefined;
+  return signal ? `signal ${signal}` : `code ${code}`;
 }

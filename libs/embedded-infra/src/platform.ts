@@ -3,6 +3,7 @@ import path from 'node:path';
 import { secretEnvOf, SERVICES, servicesWithDatabase, type RegisteredService, type ServiceName } from '@irp/service-registry';
 import { freePort } from './ports';
 import { runNodeScript, ServiceProcess } from './service-process';
+import { DEFAULT_RESTART_POLICY, ServiceSupervisor, type RestartPolicy, type SupervisorEvent } from './supervisor';
 
 /** The services of the platform, in start order: the registry (libs/service-registry). */
 export const PLATFORM_SERVICES = SERVICES;
@@ -24,12 +25,15 @@ export interface PlatformOptions {
   secrets: PlatformSecrets;
   /** Each service's NATS password (its user is its name); without, services connect anonymously. */
   busPasswords?: Readonly<Record<string, string>>;
-  /** Fixed ports (the launcher) or free ones picked at random (tests). */
-  ports: 'random' | { gateway: number };
+  /** Fixed ports (the launcher) or free ones picked at random (tests); `ops: 'random'` for the ops ports only. */
+  ports: 'random' | { gateway: number; ops?: 'random' };
   /** Variables for every service (LOG_LEVEL, OTEL_*, ...), and per service. */
   env?: NodeJS.ProcessEnv;
   serviceEnv?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
   onLine?: (service: ServiceName, line: string) => void;
+  /** A service that dies unasked is restarted under this policy, and each step reported. */
+  restartPolicy?: Partial<RestartPolicy>;
+  onSupervisorEvent?: (event: SupervisorEvent) => void;
 }
 
 export interface RunningPlatform {
@@ -80,10 +84,12 @@ export async function migratePlatform(options: PlatformOptions): Promise<void> {
 
 /** Starts every service as its own process and waits until each is ready. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
-  const random = options.ports === 'random';
+  const random = options.ports === 'random' || options.ports.ops === 'random';
   const gatewayPort = options.ports === 'random' ? await freePort() : options.ports.gateway;
   const services = {} as Record<ServiceName, ServiceProcess>;
-  const launchers = {} as Record<ServiceName, () => Promise<ServiceProcess>>;
+  const supervisors: ServiceSupervisor[] = [];
+  const supervisorOf = {} as Record<ServiceName, ServiceSupervisor>;
+  const policy = { ...DEFAULT_RESTART_POLICY, ...options.restartPolicy };
   try {
     for (const service of PLATFORM_SERVICES) {
       const opsPort = random ? await freePort() : service.opsPort;
@@ -96,26 +102,27 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         ...options.serviceEnv?.[service.name],
       };
       const onLine = options.onLine && ((line: string) => options.onLine?.(service.name, line));
-      launchers[service.name] = async () => {
+      const launch = async () => {
         services[service.name] = await ServiceProcess.start({ name: service.name, entry: entry(options.root, service.name, 'main'), env, opsPort, onLine });
         return services[service.name];
       };
-      await launchers[service.name]();
+      supervisorOf[service.name] = new ServiceSupervisor(service.name, launch, policy, options.onSupervisorEvent);
+      supervisors.push(supervisorOf[service.name]);
+      await supervisorOf[service.name].start();
     }
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       services,
-      restart: async (name) => {
-        await services[name].stop();
-        return launchers[name]();
-      },
-      // In reverse: the gateway stops taking requests before the services behind it go.
-      stop: async () => {
-        for (const { name } of [...PLATFORM_SERVICES].reverse()) await services[name]?.stop();
-      },
+      restart: (name) => supervisorOf[name].restart(),
+      stop: () => stopInReverse(supervisors),
     };
   } catch (error) {
-    for (const service of Object.values(services).reverse()) await service.stop();
+    await stopInReverse(supervisors);
     throw error;
   }
+}
+
+/** In reverse start order: the gateway stops taking requests before the services behind it go. */
+async function stopInReverse(supervisors: ServiceSupervisor[]): Promise<void> {
+  for (const supervisor of [...supervisors].reverse()) await supervisor.stop();
 }

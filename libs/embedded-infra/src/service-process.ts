@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { GuardedProcess } from './guardian';
+import { describeExit, GuardedProcess } from './guardian';
 import { waitFor } from './ports';
 
 const execFileAsync = promisify(execFile);
@@ -17,9 +19,10 @@ export interface ServiceProcessOptions {
   readyTimeoutMs?: number;
 }
 
-/** A service running as its own Node process, as in production; it dies with us. */
+/** A service running as its own Node process, as in production; it dies with us. ServiceSupervisor restarts it when it dies alone. */
 export class ServiceProcess {
   private readonly lines: string[] = [];
+  private stopping = false;
 
   private constructor(
     readonly name: string,
@@ -42,7 +45,7 @@ export class ServiceProcess {
       await waitFor(
         `${options.name} to be ready`,
         async () => {
-          if (!guarded.running) throw new Error(`${options.name} exited during start:\n${service.output(30)}`);
+          if (!guarded.running) return true; // told apart below: waitFor would take a throw for "not yet"
           const response = await fetch(`${service.opsUrl}/health/ready`, { signal: AbortSignal.timeout(1000) });
           return response.status === 200;
         },
@@ -50,13 +53,28 @@ export class ServiceProcess {
       );
     } catch (error) {
       await guarded.stop();
-      throw error;
+      throw new Error(`${(error as Error).message}; its last lines:\n${service.output(30)}`, { cause: error });
+    }
+    if (!guarded.running) {
+      // Its last words may still be in the pipe: wait for it to close (briefly).
+      await Promise.race([once(guarded.child, 'close'), sleep(1000)]);
+      throw new Error(`${options.name} exited during start (${describeExit(guarded.child.exitCode)}):\n${service.output(30)}`);
     }
     return service;
   }
 
   get running(): boolean {
     return this.process.running;
+  }
+
+  /** True once stop() was called: an exit after that is no crash. */
+  get stopRequested(): boolean {
+    return this.stopping;
+  }
+
+  /** Resolves with the exit code when the process is gone (128 + n when signal n killed it). */
+  get exited(): Promise<number | null> {
+    return this.process.exited;
   }
 
   /** The last `count` lines the service wrote. */
@@ -66,6 +84,7 @@ export class ServiceProcess {
 
   /** SIGTERM, and wait for a clean exit. */
   stop(): Promise<void> {
+    this.stopping = true;
     return this.process.stop();
   }
 

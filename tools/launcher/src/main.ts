@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import path from 'node:path';
 import {
   EmbeddedPostgres,
@@ -11,6 +12,7 @@ import {
   startPlatform,
   type PlatformOptions,
   type RunningPlatform,
+  type SupervisorEvent,
 } from '@irp/embedded-infra';
 import { natsAuthorizationConfig, platformBusUsers, SERVICE_CONTRACTS } from '@irp/contracts';
 
@@ -19,7 +21,7 @@ import { natsAuthorizationConfig, platformBusUsers, SERVICE_CONTRACTS } from '@i
 /* eslint-disable no-console -- this is a terminal program: it talks to the developer */
 
 const root = path.resolve(__dirname, '../../../..');
-const dataDir = path.join(root, '.data');
+const dataDir = process.env.DEV_DATA_DIR ? path.resolve(process.env.DEV_DATA_DIR) : path.join(root, '.data');
 const env = process.env;
 const ports = {
   gateway: Number(env.PORT ?? 3000),
@@ -64,6 +66,36 @@ function printLine(service: string, line: string): void {
   console.log(`${COLORS[service] ?? ''}[${service}]\x1b[0m ${text}`);
 }
 
+/** The supervisor's news: a service died and is being restarted, is back, or was given up on. */
+function printSupervisorEvent(event: SupervisorEvent): void {
+  const tag = `${COLORS[event.service] ?? ''}[${event.service}]\x1b[0m`;
+  switch (event.type) {
+    case 'crashed':
+      return console.error(`${tag} \x1b[31mdied unexpectedly (${event.reason})\x1b[0m`);
+    case 'restarting':
+      return console.error(`${tag} restarting in ${event.delayMs} ms (restart ${event.attempt})`);
+    case 'restarted':
+      return console.error(`${tag} restarted and ready (restart ${event.attempt})`);
+    case 'gave-up':
+      return console.error(
+        `${tag} \x1b[31mcrashed ${event.crashes} times within ${event.windowMs / 1000} s; left down. ` +
+          `Fix the cause and restart \`npm start\`. Its last lines:\x1b[0m\n${event.lastOutput}`,
+      );
+  }
+}
+
+/**
+ * Under start.mjs, LAUNCHER_LIFELINE_FD is a pipe only start.mjs holds: when it dies, even by
+ * SIGKILL, the pipe closes and we stop everything rather than run on as an orphan.
+ */
+function watchLifeline(onParentGone: () => void): void {
+  const fd = Number(env.LAUNCHER_LIFELINE_FD);
+  if (!Number.isInteger(fd) || fd < 3) return;
+  const lifeline = new Socket({ fd, readable: true, writable: false });
+  lifeline.on('end', onParentGone).on('close', onParentGone).on('error', onParentGone).resume();
+  lifeline.unref();
+}
+
 async function assertFree(name: string, port: number, variable: string): Promise<void> {
   if (await isPortOpen(port)) {
     throw new Error(`port ${port} (${name}) is already in use; stop what uses it or set ${variable} to another port`);
@@ -100,7 +132,8 @@ async function main(): Promise<void> {
     console.log('stopped; data kept in .data/');
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop(0)).on('SIGTERM', () => void stop(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
+  watchLifeline(() => void stop(1));
 
   try {
     const options: PlatformOptions = {
@@ -109,9 +142,10 @@ async function main(): Promise<void> {
       natsUrl: nats.url,
       secrets: { AUTH_JWT_PRIVATE_KEY: secrets.jwtPrivateKey },
       busPasswords: secrets.natsPasswords,
-      ports: { gateway: ports.gateway },
+      ports: { gateway: ports.gateway, ...(env.DEV_OPS_PORTS === 'random' && { ops: 'random' as const }) },
       env: { NODE_ENV: 'development', LOG_LEVEL: env.LOG_LEVEL ?? 'info', HOST: '127.0.0.1', OPS_HOST: '127.0.0.1' },
       onLine: printLine,
+      onSupervisorEvent: printSupervisorEvent,
     };
     console.log('applying migrations');
     await migratePlatform(options);

@@ -30,6 +30,7 @@ import { RateLimitBudget } from '../rate-limit/rate-limit.decorator';
 import { checkIdempotencyKey, UuidParam } from '../http/preconditions';
 import { DocumentEventsStream } from './document-events.stream';
 import { inspectUpload } from './upload-inspector';
+import { multipartFile } from './multipart-file';
 
 /** Content types whose request body is the document itself (not multipart). */
 export const RAW_DOCUMENT_TYPES = ['application/pdf', 'application/octet-stream', 'image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/heic', 'image/heif'];
@@ -174,11 +175,7 @@ export class DocumentsController {
 
   /** The uploaded file as a stream: the `file` part of a multipart form, or the raw body. */
   private async incomingFile(request: FastifyRequest): Promise<{ stream: AsyncIterable<Uint8Array>; fileName?: string }> {
-    if (request.isMultipart()) {
-      const part = await request.file({ limits: { fileSize: this.config.uploads.maxBytes + 1, files: 1 } });
-      if (!part) throw new UnsupportedMediaTypeException('the multipart form has no file part');
-      return { stream: part.file, fileName: part.filename ? part.filename.slice(0, 255) : undefined };
-    }
+    if (request.isMultipart()) return multipartFile(request, this.config.uploads.maxBytes);
     const body = request.body as unknown;
     if (body && typeof body === 'object' && Symbol.asyncIterator in body) return { stream: body as AsyncIterable<Uint8Array> };
     throw new UnsupportedMediaTypeException(`send the file as multipart/form-data (field "file") or as the body with one of: ${RAW_DOCUMENT_TYPES.join(', ')}`);
