@@ -206,15 +206,17 @@ describe('outbox and inbox', () => {
       await publishRaw(registration(userId, { userId }));
       await publishRaw('{ not json');
       await publishRaw({ ...registration(userId, { userId, email: 'y@example.com' }), subject: { userId: 'nobody' } });
+      await publishRaw({ ...registration(userId, { userId, email: 'z@example.com' }), type: 'auth.events.user.deleted.v1' });
       const valid = createEvent(SUBJECTS.userRegistered, userId, { userId, email: 'valid@example.com' });
       await publishEvent(js, valid);
 
-      const reasons = (await deadLetters('checked', 4)).map((message) => message.headers?.get('Irp-Dead-Letter-Reason'));
+      const reasons = (await deadLetters('checked', 5)).map((message) => message.headers?.get('Irp-Dead-Letter-Reason'));
       expect(reasons).toEqual([
         expect.stringMatching(/^invalid event: email: .*email/),
         expect.stringMatching(/^invalid event: email: /),
         expect.stringMatching(/^undecodable message/),
         expect.stringMatching(/^invalid event: subject\.userId: /),
+        'invalid event: type auth.events.user.deleted.v1 arrived on auth.events.user.registered.v1',
       ]);
       await waitUntil(async () => applied.includes('valid@example.com'));
       expect(applied).toEqual(['valid@example.com']);

@@ -151,6 +151,8 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
     }
     try {
       const envelope = parseDto(EventEnvelopeDto, raw);
+      // Permissions are per subject: a type other than the subject it came on is a forgery.
+      if (envelope.type !== message.subject) throw new PoisonMessage(`invalid event: type ${envelope.type} arrived on ${message.subject}`);
       if (!isEventSubject(envelope.type) || !this.handlerFor(envelope.type)) return envelope as EventOf<S>;
       const payloadClass = EVENT_CONTRACTS[envelope.type].payload as new () => object;
       return { ...envelope, data: parseDto(payloadClass, envelope.data) } as EventOf<S>;
