@@ -40,7 +40,7 @@ import { ${n.constant}_SERVICE } from './service';
 
 runServiceMigrations(${n.constant}_SERVICE);
 `,
-    [`apps/${n.name}/src/service.ts`]: `import { STREAMS } from '@irp/contracts';
+    [`apps/${n.name}/src/service.ts`]: `import { ${n.constant}_CONTRACTS } from '@irp/contracts';
 import { defineService } from '@irp/platform';
 import { ${n.constant}_CONFIG, load${n.pascal}Config } from './config/env';
 import { ${n.constant}_MIGRATIONS } from './migrations';
@@ -53,7 +53,7 @@ export const ${n.constant}_SERVICE = defineService({
   configToken: ${n.constant}_CONFIG,
   entities: [],
   migrations: ${n.constant}_MIGRATIONS,
-  streams: [STREAMS.${n.stream}],
+  streams: ${n.constant}_CONTRACTS.streams,
   features: [],
 });
 `,
@@ -132,6 +132,7 @@ describe('${n.name}', () => {
 });
 `,
     [`libs/contracts/src/${n.name}/${n.name}.contracts.ts`]: `import { defineContracts } from '../contract-kit';
+import { STREAMS } from '../events';
 
 /**
  * What the ${n.name} service serves and publishes on the bus: \`rpc('${n.name}.<entity>.<verb>.v1', Request, Response, summary)\`
@@ -139,6 +140,7 @@ describe('${n.name}', () => {
  */
 export const ${n.constant}_CONTRACTS = defineContracts({
   service: '${n.name}',
+  streams: [STREAMS.${n.stream}],
   rpc: {},
   events: {},
 });
@@ -152,5 +154,6 @@ export function registrations(n) {
     ['libs/contracts/src/events.ts', '} as const satisfies Record<string, StreamDefinition>;', `  ${n.stream}: { name: '${n.stream}', subjects: ['${n.name}.events.>'], retention: 'limits' },`],
     ['libs/contracts/src/subjects.ts', '] as const;', `  ${n.constant}_CONTRACTS,`],
     ['libs/contracts/src/subjects.ts', "import { subjectsOf, type EventMapOf, type RpcMapOf } from './contract-kit';", `import { ${n.constant}_CONTRACTS } from './${n.name}/${n.name}.contracts';`],
+    ['libs/contracts/src/index.ts', "export * from './contract-kit';", `export { ${n.constant}_CONTRACTS } from './${n.name}/${n.name}.contracts';`],
   ];
 }

@@ -1,4 +1,4 @@
-import { STREAMS } from '@irp/contracts';
+import { AUTH_CONTRACTS } from '@irp/contracts';
 import { defineService } from '@irp/platform';
 import { AUTH_CONFIG, loadAuthConfig } from './config/env';
 import { AUTH_MIGRATIONS } from './migrations';
@@ -15,6 +15,6 @@ export const AUTH_SERVICE = defineService({
   configToken: AUTH_CONFIG,
   entities: [User, RefreshToken],
   migrations: AUTH_MIGRATIONS,
-  streams: [STREAMS.AUTH],
+  streams: AUTH_CONTRACTS.streams,
   features: [UsersModule, TokensModule],
 });

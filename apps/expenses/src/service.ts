@@ -1,6 +1,6 @@
 import { ScheduleModule } from '@nestjs/schedule';
 import { BlobStoreModule } from '@irp/blob-store';
-import { DOCUMENTS_BUCKET, STREAMS } from '@irp/contracts';
+import { DOCUMENTS_BUCKET, EXPENSES_CONTRACTS } from '@irp/contracts';
 import { defineService } from '@irp/platform';
 import { CategoriesModule } from './categories/categories.module';
 import { Category } from './categories/category.entity';
@@ -25,7 +25,6 @@ export const EXPENSES_SERVICE = defineService({
   configToken: EXPENSES_CONFIG,
   entities: [Expense, Category, UserSettings, FxRate, IdempotencyKey, Document, ExpenseCorrection],
   migrations: EXPENSES_MIGRATIONS,
-  // Its events, and the OCR work queue it feeds.
-  streams: [STREAMS.EXPENSES, STREAMS.OCR_JOBS],
+  streams: EXPENSES_CONTRACTS.streams,
   features: [ScheduleModule.forRoot(), SettingsModule, FxModule, CategoriesModule, ExpensesModule, BlobStoreModule.forRoot(DOCUMENTS_BUCKET), DocumentsModule],
 });

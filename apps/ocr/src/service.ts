@@ -1,4 +1,4 @@
-import { DOCUMENTS_BUCKET, STREAMS } from '@irp/contracts';
+import { DOCUMENTS_BUCKET, OCR_CONTRACTS } from '@irp/contracts';
 import { BlobStoreModule } from '@irp/blob-store';
 import { defineService } from '@irp/platform';
 import { loadOcrConfig, OCR_CONFIG } from './config/env';
@@ -14,7 +14,7 @@ export const OCR_SERVICE = defineService({
   configToken: OCR_CONFIG,
   entities: [ExtractionRecord],
   migrations: OCR_MIGRATIONS,
-  streams: [STREAMS.OCR],
+  streams: OCR_CONTRACTS.streams,
   features: [BlobStoreModule.forRoot(DOCUMENTS_BUCKET), ReadingModule],
   // A job in flight may take minutes; it is redelivered anyway if we are cut off, but finishing is cheaper.
   shutdownTimeoutMs: 110_000,

@@ -50,6 +50,8 @@ export interface BusUses {
 /** Everything one service puts on the bus, declared once: its subjects bound to their classes. */
 export interface ServiceContracts {
   service: string;
+  /** The streams its outbox publishes to (its events, and work queues it feeds); it creates them. */
+  streams: readonly StreamDefinition[];
   rpc: Record<string, RpcDeclaration>;
   events: Record<string, EventDeclaration>;
   uses?: BusUses;

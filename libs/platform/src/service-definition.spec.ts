@@ -1,5 +1,5 @@
-import { STREAMS } from '@irp/contracts';
-import { SERVICES } from '@irp/service-registry';
+import { SERVICE_CONTRACTS, STREAMS } from '@irp/contracts';
+import { serviceNamed, SERVICES } from '@irp/service-registry';
 import { defineEdgeService, defineService, type ServiceDefinition } from './service-definition';
 
 const auth: ServiceDefinition = {
@@ -32,9 +32,16 @@ describe(defineService.name, () => {
 });
 
 describe('the registry and the contracts', () => {
-  it('agree on the streams: each of the contracts\u2019 streams is owned by exactly one registered service', () => {
+  it('agree on the streams: each service publishes to the streams its registry entry lists, and each stream has one such service', () => {
+    for (const contracts of SERVICE_CONTRACTS) {
+      expect(contracts.streams.map((stream) => stream.name).sort()).toEqual([...serviceNamed(contracts.service).streams].sort());
+    }
     const owned = SERVICES.flatMap((service) => service.streams);
     expect([...owned].sort()).toEqual(Object.values(STREAMS).map((stream) => stream.name).sort());
+  });
+
+  it('have a contracts file for every registered service (its bus permissions come from there)', () => {
+    expect(SERVICE_CONTRACTS.map((contracts) => contracts.service).sort()).toEqual(SERVICES.map((service) => service.name).sort());
   });
 });
 

@@ -26,7 +26,7 @@ export interface ServiceDefinition<C extends DatabaseServiceConfig = DatabaseSer
   /** Its migrations, oldest first. */
   migrations: MigrationList;
   /** The streams it publishes to (its events, work queues it feeds): created or updated at start. */
-  streams: StreamSpec[];
+  streams: readonly StreamSpec[];
   /** Its feature modules. */
   features: NonNullable<ModuleMetadata['imports']>;
   /** Seconds a stop may take (in-flight work finishing) before the process exits anyway. */

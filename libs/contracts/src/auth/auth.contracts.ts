@@ -17,6 +17,7 @@ import {
 /** What the auth service serves and publishes on the bus. */
 export const AUTH_CONTRACTS = defineContracts({
   service: 'auth',
+  streams: [STREAMS.AUTH],
   rpc: {
     registerUser: rpc('auth.user.register.v1', RegisterRequest, UserView, 'Create an account'),
     getUser: rpc('auth.user.get.v1', GetUserRequest, UserView, 'A user by id'),

@@ -49,7 +49,7 @@ export function busPermissions(service: string, all: readonly ServiceContracts[]
   const events = all.flatMap((contracts) => Object.values(contracts.events).filter((event) => (event.publishedBy ?? contracts.service) === service));
   const consumers = Object.entries(uses.consumers ?? {});
   // Streams it publishes to or consumes from: it creates them when it starts first (idempotent).
-  const streams = new Set([...events.map((event) => event.stream.name), ...consumers.map(([, consumer]) => consumer.stream.name)]);
+  const streams = new Set([...own.streams, ...events.map((event) => event.stream), ...consumers.map(([, consumer]) => consumer.stream)].map((stream) => stream.name));
   if (consumers.length > 0) streams.add(DEAD_LETTER_STREAM_NAME);
 
   const publish = [

@@ -21,6 +21,7 @@ import { GetSettingsRequest, SettingsView, UpdateSettingsRequest } from './setti
 /** What the expenses service serves and publishes on the bus. */
 export const EXPENSES_CONTRACTS = defineContracts({
   service: 'expenses',
+  streams: [STREAMS.EXPENSES, STREAMS.OCR_JOBS],
   rpc: {
     createExpense: rpc('expenses.expense.create.v1', CreateExpenseRequest, ExpenseView, 'File an expense (idempotent with a key)'),
     getExpense: rpc('expenses.expense.get.v1', ExpenseIdRequest, ExpenseView, 'One expense of a user'),

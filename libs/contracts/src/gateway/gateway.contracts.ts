@@ -9,6 +9,7 @@ export const GATEWAY_BUCKETS = { rateLimits: 'gateway-rate-limits', keys: 'gatew
 /** The gateway serves HTTP, not the bus: it calls the services, stores uploads, follows progress. */
 export const GATEWAY_CONTRACTS = defineContracts({
   service: 'gateway',
+  streams: [],
   rpc: {},
   events: {},
   uses: {

@@ -5,6 +5,7 @@ import { STREAMS } from '../events';
 /** What the ocr service consumes from its work queue and publishes on the bus. */
 export const OCR_CONTRACTS = defineContracts({
   service: 'ocr',
+  streams: [STREAMS.OCR],
   rpc: {},
   events: {
     /** Work queue: one document for one ocr worker, queued by expenses when a document is registered. */

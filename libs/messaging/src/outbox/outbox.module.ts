@@ -8,7 +8,7 @@ import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 
 export interface OutboxModuleOptions extends OutboxRelayOptions {
   /** The streams the service publishes to (its own events, work queues it feeds); created or updated at start. */
-  streams: StreamSpec[];
+  streams: readonly StreamSpec[];
 }
 
 const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
