@@ -14,7 +14,7 @@ export function Rpc<S extends RpcSubject>(subject: S) {
   return (target: object, key: string | symbol, descriptor: { value?: RpcHandlerOf<S> }): void => {
     const handle = descriptor.value as RpcHandlerOf<S>;
     descriptor.value = function validated(this: unknown, payload: unknown) {
-      return handle.call(this, parseDto(requestClass, payload ?? {}) as RpcRequest<S>);
+    return handle.call(this, parseDto(requestClass, payload ?? {}) as RpcRequest<S>);
     };
     MessagePattern(subject)(target, key, descriptor as PropertyDescriptor);
   };

@@ -7,7 +7,7 @@ import {
   type NestInterceptor,
   type RpcExceptionFilter,
 } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServerNats, type CustomStrategy, type NatsContext } from '@nestjs/microservices';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
@@ -17,7 +17,6 @@ import { connectCoalescing } from './coalescing-transport';
 import { natsConnectionOptions, type NatsOptions } from './nats.module';
 import { toRpcErrorPayload } from './rpc-errors';
 import { extractTraceContext } from './trace-context';
-import { DtoValidationPipe } from './validation.pipe';
 
 const tracer = trace.getTracer('@irp/messaging');
 const rpcServerDuration = histogram({
@@ -85,12 +84,14 @@ export class RpcTracingInterceptor implements NestInterceptor {
   }
 }
 
-/** Error model, tracing and validation for a service's NATS handlers. */
+/**
+ * Error model and tracing for a service's NATS handlers. Validation is @Rpc's: it checks each
+ * payload against its subject's contract class (a pipe here would transform it first).
+ */
 @Module({
   providers: [
     { provide: APP_FILTER, useClass: RpcErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: RpcTracingInterceptor },
-    { provide: APP_PIPE, useClass: DtoValidationPipe },
   ],
 })
 export class RpcServerModule {}
