@@ -76,6 +76,13 @@ describe('the bus: authenticated, least privilege', () => {
     served.unsubscribe();
   });
 
+  it('lets a consumer create the stream it consumes when it starts first, but not reconfigure it', async () => {
+    const expenses = await as('expenses');
+    const ocrStream = await (await jetstreamManager(expenses)).streams.info(STREAMS.OCR.name);
+    await expect((await jetstreamManager(expenses)).streams.update(STREAMS.OCR.name, { ...ocrStream.config, subjects: ['ocr.>'] })).rejects.toThrow(/Permissions Violation/i);
+    expect((await (await jetstreamManager(admin)).streams.info(STREAMS.OCR.name)).config.subjects).toEqual(['ocr.events.>']);
+  });
+
   it("keeps each service's replies to itself: no one subscribes to another's inboxes", async () => {
     const expenses = await as('expenses');
     const eavesdrop = expenses.subscribe(`${inboxPrefixOf('gateway')}.>`);

@@ -2,7 +2,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { EXPENSES_CONTRACTS, SUBJECTS } from '@irp/contracts';
-import { declaredConsumer, DurableConsumer, ensureStream, NATS_CONNECTION } from '@irp/messaging';
+import { declaredConsumer, DurableConsumer, ensureStreamExists, NATS_CONNECTION } from '@irp/messaging';
 import { ExtractionIntake } from './extraction-intake';
 
 type OcrEvent = typeof SUBJECTS.extractionStarted | typeof SUBJECTS.extractionCompleted | typeof SUBJECTS.extractionFailed;
@@ -20,7 +20,7 @@ export class OcrEventsConsumer implements OnApplicationBootstrap, BeforeApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const { stream, spec } = declaredConsumer(EXPENSES_CONTRACTS, 'expenses-documents');
-    await ensureStream(this.nc, stream);
+    await ensureStreamExists(this.nc, stream);
     this.consumer = await DurableConsumer.start(
       this.nc,
       this.orm,

@@ -2,7 +2,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { OCR_CONTRACTS, SUBJECTS } from '@irp/contracts';
-import { declaredConsumer, DurableConsumer, ensureStream, NATS_CONNECTION } from '@irp/messaging';
+import { declaredConsumer, DurableConsumer, ensureStreamExists, NATS_CONNECTION } from '@irp/messaging';
 import { OCR_CONFIG, type OcrConfig } from '../config/env';
 import { ReadDocumentService } from './read-document.service';
 
@@ -24,7 +24,7 @@ export class OcrJobsConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     const { stream, spec } = declaredConsumer(OCR_CONTRACTS, 'ocr-workers');
-    await ensureStream(this.nc, stream);
+    await ensureStreamExists(this.nc, stream);
     const { workers, ackWaitMs, maxDeliver } = this.config.reading;
     this.consumer = await DurableConsumer.start(
       this.nc,

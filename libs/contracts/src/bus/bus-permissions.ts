@@ -14,6 +14,8 @@ export function inboxPrefixOf(service: string): string {
 
 // JetStream's API subjects (https://docs.nats.io/reference/reference-protocols/nats_api_reference).
 const streamApi = (stream: string) => ['INFO', 'CREATE', 'UPDATE'].map((verb) => `$JS.API.STREAM.${verb}.${stream}`);
+/** A stream it only consumes: it may create it when it starts first, never reconfigure it. */
+const consumedStreamApi = (stream: string) => ['INFO', 'CREATE'].map((verb) => `$JS.API.STREAM.${verb}.${stream}`);
 const consumerApi = (stream: string, durable: string) => [
   `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
   `$JS.API.CONSUMER.CREATE.${stream}.${durable}`,
@@ -48,14 +50,16 @@ export function busPermissions(service: string, all: readonly ServiceContracts[]
   const uses = own.uses ?? {};
   const events = all.flatMap((contracts) => Object.values(contracts.events).filter((event) => (event.publishedBy ?? contracts.service) === service));
   const consumers = Object.entries(uses.consumers ?? {});
-  // Streams it publishes to or consumes from: it creates them when it starts first (idempotent).
-  const streams = new Set([...own.streams, ...events.map((event) => event.stream), ...consumers.map(([, consumer]) => consumer.stream)].map((stream) => stream.name));
-  if (consumers.length > 0) streams.add(DEAD_LETTER_STREAM_NAME);
+  // Streams it publishes to it configures; those it only consumes (and the dead letters) it may create when it starts first.
+  const published = new Set([...own.streams, ...events.map((event) => event.stream)].map((stream) => stream.name));
+  const consumed = new Set(consumers.map(([, consumer]) => consumer.stream.name).filter((name) => !published.has(name)));
+  if (consumers.length > 0) consumed.add(DEAD_LETTER_STREAM_NAME);
 
   const publish = [
     '$JS.API.INFO',
     ...events.map((event) => event.subject),
-    ...[...streams.keys()].flatMap(streamApi),
+    ...[...published].flatMap(streamApi),
+    ...[...consumed].flatMap(consumedStreamApi),
     ...consumers.flatMap(([durable, { stream }]) => [...consumerApi(stream.name, durable), `dlq.${stream.name}.${durable}`]),
     ...(uses.calls ?? []),
     ...(uses.objectBuckets ?? []).flatMap((bucket) => [...bucketApi(`OBJ_${bucket}`), `$O.${bucket}.>`]),

@@ -8,7 +8,7 @@ import { withRequestContext } from '@irp/persistence';
 import { handleOnce } from '../inbox/handle-once';
 import { extractTraceContext } from '../trace-context';
 import { OwnerMismatch, type EventHandlerOf, type EventHandlers } from './event-handlers';
-import { DEAD_LETTER_STREAM, ensureStream } from './streams';
+import { DEAD_LETTER_STREAM, ensureStreamExists } from './streams';
 
 export interface DurableConsumerSpec<S extends EventSubject = EventSubject> {
   stream: string;
@@ -70,7 +70,7 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
   }
 
   private async setUp(): Promise<void> {
-    await ensureStream(this.nc, DEAD_LETTER_STREAM);
+    await ensureStreamExists(this.nc, DEAD_LETTER_STREAM);
     const jsm = await jetstreamManager(this.nc);
     const config: Partial<ConsumerConfig> = {
       durable_name: this.spec.durable,
