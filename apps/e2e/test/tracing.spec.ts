@@ -47,4 +47,14 @@ describe('tracing', () => {
     while (ancestor && ancestor !== handle) ancestor = byId.get(ancestor.parentSpanId ?? '');
     expect(ancestor).toBe(handle);
   });
+
+  it('keeps a stream token out of the trace: the query value is redacted', async () => {
+    const token = `secret-${randomUUID()}`;
+    const response = await fetch(`${platform.gatewayUrl}/api/v1/documents/${randomUUID()}/events?token=${token}`);
+    expect(response.status).toBe(401);
+    const spans = await collector.waitFor((all) => all.some((s) => s.service === 'gateway' && s.kind === SERVER && s.attributes['http.target']?.includes('/events?token=')));
+    const exported = JSON.stringify(spans.filter((s) => s.service === 'gateway'));
+    expect(exported).not.toContain(token);
+    expect(exported).toContain('token=REDACTED');
+  });
 });

@@ -19,6 +19,14 @@ const UNTRACED_PATHS = ['/health/', '/metrics'];
  * main.ts) so that http and pg are patched when they are first required. Configured by the
  * standard variables: OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_TRACES_SAMPLER(_ARG), OTEL_SDK_DISABLED, ...
  */
+/** Query parameters that carry a credential. */
+const SECRET_QUERY = /[?&](token|access_token|refresh_token)=/i;
+
+/** The URL with the values of credential parameters replaced. */
+export function redactQuery(url: string): string {
+  return url.replace(/([?&](?:token|access_token|refresh_token)=)[^&#]*/gi, '$1REDACTED');
+}
+
 export function startTelemetry(options: TelemetryOptions): void {
   if (sdk || process.env.OTEL_SDK_DISABLED === 'true') return;
   const env = process.env;
@@ -33,6 +41,16 @@ export function startTelemetry(options: TelemetryOptions): void {
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.some((path) => request.url?.startsWith(path)),
+        // A credential in a query string (the SSE stream token) must not reach the trace store.
+        requestHook: (span, request) => {
+          const url = 'url' in request ? request.url : undefined;
+          if (!url || !SECRET_QUERY.test(url)) return;
+          const target = redactQuery(url);
+          span.setAttribute('http.target', target);
+          span.setAttribute('url.query', target.split('?')[1] ?? '');
+          const host = 'headers' in request ? request.headers.host : undefined;
+          if (host) span.setAttribute('http.url', `http://${host}${target}`);
+        },
       }),
       new PgInstrumentation({ requireParentSpan: true }),
     ],

@@ -10,6 +10,8 @@ export interface CollectedSpan {
   name: string;
   /** OTLP span kind: 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
   kind: number;
+  /** Its string attributes (http.target, db.statement, ...). */
+  attributes: Record<string, string>;
 }
 
 interface OtlpAttribute {
@@ -20,7 +22,7 @@ interface OtlpAttribute {
 interface OtlpTraces {
   resourceSpans?: {
     resource?: { attributes?: OtlpAttribute[] };
-    scopeSpans?: { spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number }[] }[];
+    scopeSpans?: { spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpAttribute[] }[] }[];
   }[];
 }
 
@@ -80,7 +82,8 @@ export class TraceCollector {
       const service = resourceSpans.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? 'unknown';
       for (const scope of resourceSpans.scopeSpans ?? []) {
         for (const span of scope.spans ?? []) {
-          this.spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId || undefined, name: span.name, kind: span.kind });
+          const attributes = Object.fromEntries((span.attributes ?? []).flatMap((a) => (a.value.stringValue === undefined ? [] : [[a.key, a.value.stringValue]])));
+          this.spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId || undefined, name: span.name, kind: span.kind, attributes });
         }
       }
     }

@@ -13,6 +13,7 @@ import {
   type DocumentView,
 } from '@irp/contracts';
 import { NATS_CONNECTION, RpcClient } from '@irp/messaging';
+import { getLogger } from '@irp/observability';
 
 const HEARTBEAT_MS = 15_000;
 /** A stream ends after this even if the document is still being read; clients reconnect. */
@@ -53,6 +54,8 @@ class EventWriter {
  */
 @Injectable()
 export class DocumentEventsStream {
+  private readonly log = getLogger(DocumentEventsStream.name);
+
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly rpc: RpcClient,
@@ -86,6 +89,7 @@ export class DocumentEventsStream {
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const deadline = setTimeout(() => subscription.unsubscribe(), MAX_STREAM_MS);
     raw.on('close', () => subscription.unsubscribe());
+    if (raw.destroyed) subscription.unsubscribe(); // the client left before we listened
     try {
       if (isFinal(document.status)) {
         events.send(lastEventId > 0 ? 'done' : 'state', document);
@@ -94,7 +98,13 @@ export class DocumentEventsStream {
         events.send('state', document);
         await this.forwardProgress(document, subscription, events);
       }
-      if (!raw.destroyed) events.send('done', await this.rpc.request(SUBJECTS.getDocument, { userId, documentId }));
+      if (raw.destroyed) return;
+      const now = await this.rpc.request(SUBJECTS.getDocument, { userId, documentId });
+      // `done` is final: a stream that reached its time limit mid-read just ends, and the client reconnects.
+      if (isFinal(now.status)) events.send('done', now);
+    } catch (error) {
+      // The answer has started: no problem document can follow, so the stream ends and the client retries.
+      this.log.warn({ err: error, documentId }, 'event stream ended early');
     } finally {
       clearInterval(heartbeat);
       clearTimeout(deadline);
@@ -107,11 +117,22 @@ export class DocumentEventsStream {
   private async forwardProgress(document: DocumentView, subscription: AsyncIterable<{ json<T>(): T }>, events: EventWriter): Promise<void> {
     let shown = document.progress;
     for await (const message of subscription) {
-      const progress = message.json<DocumentProgress>();
+      const progress = readProgress(message);
+      if (!progress) continue; // not what the services publish: nothing trusted because it arrived
       if (isFinal(progress.status)) return;
       if (progress.progress < shown) continue;
       shown = progress.progress;
       events.send('progress', { documentId: progress.documentId, status: progress.status, progress: progress.progress, stage: progress.stage });
     }
+  }
+}
+
+function readProgress(message: { json<T>(): T }): DocumentProgress | undefined {
+  try {
+    const progress = message.json<DocumentProgress>();
+    const valid = typeof progress?.documentId === 'string' && typeof progress.status === 'string' && Number.isInteger(progress.progress);
+    return valid ? progress : undefined;
+  } catch {
+    return undefined;
   }
 }
