@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { EnvBoolean } from './load-env';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -21,8 +21,8 @@ export class ServiceEnv {
   @IsString()
   NATS_USER?: string;
 
-  @IsOptional()
-  @IsString()
+  @ValidateIf((env: ServiceEnv) => env.NATS_USER !== undefined)
+  @IsString({ message: 'NATS_PASSWORD must be set with NATS_USER' })
   NATS_PASSWORD?: string;
 
   @IsString()

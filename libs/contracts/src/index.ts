@@ -4,6 +4,7 @@ export * from './errors';
 export * from './events';
 export { EventEnvelopeDto } from './event-envelope.dto';
 export * from './expenses/category.dto';
+export { DeletedResult } from './expenses/deleted-result.dto';
 export * from './expenses/expense.dto';
 export * from './expenses/expense-requests.dto';
 export * from './expenses/expense-view.dto';

@@ -2,7 +2,6 @@ import type { ContractClass, EventDeclaration, RpcDeclaration } from './contract
 import { STREAMS, type StreamName } from './events';
 import { SERVICE_CONTRACTS, type EventMap, type EventSubject, type RpcMap, type RpcSubject } from './subjects';
 
-export { DeletedResult } from './expenses/deleted-result.dto';
 
 export interface RpcContract<S extends RpcSubject> {
   service: string;
@@ -45,10 +44,6 @@ export const EVENT_CONTRACTS = Object.fromEntries(
 
 export function isEventSubject(subject: string): subject is EventSubject {
   return Object.hasOwn(EVENT_CONTRACTS, subject);
-}
-
-export function isRpcSubject(subject: string): subject is RpcSubject {
-  return Object.hasOwn(RPC_CONTRACTS, subject);
 }
 
 export { STREAMS };

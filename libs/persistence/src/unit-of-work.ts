@@ -12,9 +12,4 @@ export class UnitOfWork {
   run<T>(work: () => Promise<T>): Promise<T> {
     return this.em.transactional(work);
   }
-
-  /** True inside `run`: for code that must not write outside a transaction (the outbox). */
-  get active(): boolean {
-    return this.em.isInTransaction();
-  }
 }

@@ -29,7 +29,7 @@ export interface ServiceDefinition<C extends DatabaseServiceConfig = DatabaseSer
   streams: readonly StreamSpec[];
   /** Its feature modules. */
   features: NonNullable<ModuleMetadata['imports']>;
-  /** Seconds a stop may take (in-flight work finishing) before the process exits anyway. */
+  /** Milliseconds a stop may take (in-flight work finishing) before the process exits anyway. */
   shutdownTimeoutMs?: number;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ExtractionCompleted, ExtractionFailed, ExtractionStarted } from '@irp/contracts';
 import { OwnerLock } from '@irp/persistence';
-import { OwnerMismatch } from '@irp/messaging';
+import { assertOwner } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { FileFromDocument } from '../expenses/file-from-document.use-case';
 import { SettingsRepository } from '../settings/settings.repository';
@@ -38,7 +38,7 @@ export class ExtractionIntake {
   async completed({ documentId, extraction, imageHash }: ExtractionCompleted, userId: string): Promise<Announcement | void> {
     const owner = await this.documents.ownerOf(documentId);
     if (!owner) return; // deleted
-    if (owner !== userId) throw new OwnerMismatch(`document ${documentId}`);
+    assertOwner({ subject: { userId } }, owner, `document ${documentId}`);
     await this.ownerLock.take(owner); // its twins stay while it is filed against them
     const document = await this.documents.findForUpdate(documentId);
     if (!document || document.expenseId || document.status === 'completed') return; // deleted, or already filed
@@ -66,7 +66,7 @@ export class ExtractionIntake {
   /** The document, locked for this transaction; null when deleted, OwnerMismatch when not the user's. */
   private async lockedFor(userId: string, documentId: string): Promise<Document | null> {
     const document = await this.documents.findForUpdate(documentId);
-    if (document && document.userId !== userId) throw new OwnerMismatch(`document ${documentId}`);
+    if (document) assertOwner({ subject: { userId } }, document.userId, `document ${documentId}`);
     return document;
   }
 }

@@ -22,6 +22,7 @@ import type { Readable } from 'node:stream';
 import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '@irp/blob-store';
 import { DOCUMENT_MIME_TYPES, DocumentPage, DocumentView, ListDocumentsQuery, SUBJECTS, UploadedDocument } from '@irp/contracts';
 import { RpcClient } from '@irp/messaging';
+import { getLogger } from '@irp/observability';
 import { CurrentCaller, type Caller } from '../auth/auth.guard';
 import { AcceptsStreamToken } from '../auth/stream-tokens';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/env';
@@ -50,6 +51,8 @@ const UPLOAD_BODY = {
 @ApiBearerAuth()
 @Controller('documents')
 export class DocumentsController {
+  private readonly log = getLogger(DocumentsController.name);
+
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
@@ -100,7 +103,8 @@ export class DocumentsController {
         sha256: stored.sha256,
         idempotencyKey: key,
       });
-      if (replayed) await this.blobs.delete(objectName);
+      // The earlier upload keeps its bytes; this copy goes (a failed delete leaves an orphan, not an error).
+      if (replayed) await this.blobs.delete(objectName).catch((error: unknown) => this.log.warn({ err: error, objectName }, 'could not delete a replayed upload'));
       const statusUrl = `/api/v1/documents/${document.id}`;
       void reply.header('location', statusUrl);
       return { ...document, statusUrl, eventsUrl: `${statusUrl}/events` };

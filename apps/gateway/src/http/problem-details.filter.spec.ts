@@ -1,5 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
+import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import type { ArgumentsHost } from '@nestjs/common';
 import { DomainError, DtoValidationError, ErrorCode } from '@irp/contracts';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -49,7 +48,7 @@ describe(ProblemDetailsFilter.name, () => {
 
   it('maps HTTP errors and fastify errors by status', () => {
     expect(capture(new NotFoundException('Cannot GET /x')).body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
-    expect(capture(new ThrottlerException()).body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(capture(new HttpException('Too Many Requests', HttpStatus.TOO_MANY_REQUESTS)).body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
     const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
     expect(capture(tooLarge).body).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', detail: 'Request body is too large' });
   });

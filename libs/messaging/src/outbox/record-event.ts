@@ -6,7 +6,7 @@ import { OutboxMessage } from './outbox-message.entity';
 
 /**
  * Records a domain event in the outbox of the current unit of work: it is committed with the
- * state change or not at all, then published by the relay. Call inside `em.transactional()`.
+ * state change or not at all, then published by the relay. Services use Outbox.record inside UnitOfWork.run.
  */
 export function recordEvent<S extends EventSubject>(em: EntityManager, subject: S, userId: string, data: EventMap[S]): EventOf<S> {
   const event = createEvent(subject, userId, data);
