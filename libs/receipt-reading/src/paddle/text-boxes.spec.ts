@@ -8,8 +8,9 @@ function map(width: number, height: number, rects: { left: number; top: number; 
 }
 
 describe(textBoxes.name, () => {
-  it('finds each text kernel and grows it back by area × 1.5 / perimeter', () => {
-    const boxes = textBoxes(map(200, 100, [{ left: 20, top: 10, width: 60, height: 10, p: 0.9 }, { left: 20, top: 50, width: 100, height: 8, p: 0.8 }]));
+  it('finds each text kernel and grows it back by area × ratio / perimeter', () => {
+    const rects = [{ left: 20, top: 10, width: 60, height: 10, p: 0.9 }, { left: 20, top: 50, width: 100, height: 8, p: 0.8 }];
+    const boxes = textBoxes(map(200, 100, rects), { ...DEFAULT_TEXT_BOX_OPTIONS, unclipRatio: 1.5 });
     expect(boxes).toHaveLength(2);
     // 60 × 10 kernel: grows by 600 × 1.5 / 140 ≈ 6.4 px each side.
     expect(boxes[0]).toMatchObject({ left: 13, top: 3, width: 74, height: 24 });
