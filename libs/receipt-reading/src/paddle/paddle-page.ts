@@ -1,5 +1,5 @@
 import { Tensor } from 'onnxruntime-node';
-import type { GreyImage } from '../image/grey-image';
+import type { GreyImage, Region } from '../image/grey-image';
 import type { OcrLine, OcrPage } from '../ocr/ocr-pool';
 import { ctcGreedyDecode, type DecodedText } from './ctc-decode';
 import { detectionInput, type DetectionInputOptions } from './detection-input';
@@ -26,6 +26,13 @@ export async function readPaddlePage(models: PaddleModels, image: GreyImage, det
     .map(toLine);
   const confidence = lines.length ? lines.reduce((sum, line) => sum + line.confidence, 0) / lines.length : 0;
   return { text: lines.map((line) => line.text).join('\n') + (lines.length ? '\n' : ''), confidence, lines };
+}
+
+/** Given regions of the page (lines another engine found) recognised without detection, one line each. */
+export async function readPaddleRegions(models: PaddleModels, image: GreyImage, regions: readonly Region[]): Promise<OcrLine[]> {
+  const boxes = regions.map((region) => ({ ...region, score: 1 }));
+  const readings = await recognise(models, image, boxes);
+  return boxes.map((box, i) => toLine([{ ...box, reading: readings[i] }]));
 }
 
 /** Text boxes in page pixels. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { GreyImage } from '../image/grey-image';
+import type { GreyImage, Region } from '../image/grey-image';
 import type { OcrPage } from '../ocr/ocr-pool';
 import type { PaddleRequest, PaddleResponse } from './paddle-thread';
 import { threadScript } from './thread-script';
@@ -14,6 +14,7 @@ export interface PaddlePoolOptions {
 
 interface Job {
   image: GreyImage;
+  regions?: Region[];
   signal?: AbortSignal;
   resolve: (page: OcrPage) => void;
   reject: (error: Error) => void;
@@ -54,6 +55,15 @@ export class PaddlePool {
 
   /** The page's text lines, boxes in the image's pixels. */
   read(image: GreyImage, signal?: AbortSignal): Promise<OcrPage> {
+    return this.enqueue(image, undefined, signal);
+  }
+
+  /** Regions of the page (lines another engine found) read as one line each: the lines in the regions' order. */
+  readRegions(image: GreyImage, regions: Region[], signal?: AbortSignal): Promise<OcrPage> {
+    return this.enqueue(image, regions, signal);
+  }
+
+  private enqueue(image: GreyImage, regions: Region[] | undefined, signal?: AbortSignal): Promise<OcrPage> {
     if (this.terminated) return Promise.reject(new Error('the Paddle pool is terminated'));
     signal?.throwIfAborted();
     return new Promise<OcrPage>((resolve, reject) => {
@@ -62,7 +72,7 @@ export class PaddlePool {
         if (!settled) settle(value);
         settled = true;
       };
-      const job: Job = { image, signal, resolve: once(resolve), reject: once(reject) };
+      const job: Job = { image, regions, signal, resolve: once(resolve), reject: once(reject) };
       signal?.addEventListener('abort', () => this.abort(job, signal.reason ?? new Error('aborted')), { once: true });
       this.queue.push(job);
       this.dispatch();
@@ -98,7 +108,7 @@ export class PaddlePool {
       const id = this.nextId++;
       const timer = setTimeout(() => void this.replace(thread, new Error(`Paddle OCR took longer than ${this.jobTimeoutMs} ms`)), this.jobTimeoutMs);
       thread.job = { ...job, id, timer };
-      thread.worker.postMessage({ id, image: job.image } satisfies PaddleRequest);
+      thread.worker.postMessage({ id, image: job.image, regions: job.regions } satisfies PaddleRequest);
     }
   }
 

@@ -45,7 +45,11 @@ export class DocumentReader {
       usesTesseract(setting) ? OcrPool.create({ workers, languages: options.languages ?? ['eng'], legacyWorkers: options.secondOpinion === false ? 0 : 1 }) : null,
       usesPaddle(setting) ? PaddlePool.create({ workers }) : null,
     ]);
-    const engines = { tesseract: tesseract.status === 'fulfilled' ? tesseract.value : null, paddle: paddle.status === 'fulfilled' ? paddle.value : null };
+    const engines: OcrEngines = {
+      tesseract: tesseract.status === 'fulfilled' ? tesseract.value : null,
+      paddle: paddle.status === 'fulfilled' ? paddle.value : null,
+      paddleReads: setting === 'tesseract+paddle' ? 'lines' : 'page',
+    };
     const failed = [tesseract, paddle].find((started) => started.status === 'rejected');
     if (failed) {
       await Promise.all([engines.tesseract?.terminate(), engines.paddle?.terminate()]);

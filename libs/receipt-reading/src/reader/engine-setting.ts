@@ -1,8 +1,10 @@
 /**
  * Which engines read an image: Tesseract alone (its LSTM, with line re-reads and the legacy
- * engine's second opinions), PaddleOCR alone, or both with their readings combined.
+ * engine's second opinions); PaddleOCR alone; both reading the whole page, their readings
+ * combined (`paddle+tesseract`); or Tesseract reading the page and Paddle re-reading only its
+ * header, total and date lines as a second opinion (`tesseract+paddle`).
  */
-export const ENGINE_SETTINGS = ['tesseract', 'paddle', 'paddle+tesseract'] as const;
+export const ENGINE_SETTINGS = ['tesseract', 'paddle', 'paddle+tesseract', 'tesseract+paddle'] as const;
 export type EngineSetting = (typeof ENGINE_SETTINGS)[number];
 
 export function isEngineSetting(value: string): value is EngineSetting {

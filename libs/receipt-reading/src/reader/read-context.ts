@@ -7,6 +7,8 @@ import type { ReadLimits } from './read-options';
 export interface OcrEngines {
   tesseract: OcrPool | null;
   paddle: PaddlePool | null;
+  /** With both: Paddle reads the whole page too, or only re-reads some of Tesseract's lines. */
+  paddleReads: 'page' | 'lines';
 }
 
 /**

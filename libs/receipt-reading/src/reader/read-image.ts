@@ -1,20 +1,26 @@
 import type { ImageFormat } from '../detect-document-type';
 import { prepareImage } from '../image/prepare-image';
 import { combineReadings } from './combined-reading';
+import { withPaddleLineOpinions } from './paddle-line-opinions';
 import { readWithPaddle } from './paddle-reading';
 import type { ReadContext } from './read-context';
 import type { ReadText } from './read-options';
 import { readWithTesseract } from './tesseract-reading';
 
 /**
- * An uploaded image: prepared (5–10 %), then read by the reader's engines. With both, they read
- * the page at the same time, on their own threads, and their readings are combined.
+ * An uploaded image: prepared (5–10 %), then read by the reader's engines. With both reading the
+ * page, they read it at the same time, on their own threads, and their readings are combined;
+ * with Paddle reading lines, it re-reads some of Tesseract's lines once Tesseract is done.
  */
 export async function readImage(bytes: Buffer, format: ImageFormat, context: ReadContext): Promise<ReadText> {
   const prepared = await prepareImage(bytes, format, { maxInputPixels: context.limits.maxImagePixels });
   context.signal?.throwIfAborted();
   context.progress.report(10, 10);
-  const { tesseract, paddle } = context.engines;
+  const { tesseract, paddle, paddleReads } = context.engines;
+  if (tesseract && paddle && paddleReads === 'lines') {
+    const first = await readWithTesseract(prepared, { ...context, pool: tesseract });
+    return { text: first.text, pages: 1, source: 'ocr', fields: await withPaddleLineOpinions(first, prepared, paddle, context) };
+  }
   const [byPaddle, byTesseract] = await Promise.all([
     paddle ? readWithPaddle(prepared, paddle, context) : null,
     tesseract ? readWithTesseract(prepared, { ...context, pool: tesseract }) : null,
