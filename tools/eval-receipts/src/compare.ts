@@ -14,11 +14,16 @@ export interface SettingFigures {
 
 /**
  * Each engine setting read by a run of this tool in its own process, one after the other (so each
- * has the CPU to itself and its own peak RSS), with the options of this run.
+ * has the CPU to itself and its own peak RSS), with the options of this run. `onSetting` hears of
+ * each as it is done: a long comparison stopped half-way keeps what it measured.
  */
-export async function compareSettings(args: CliArgs, script: string): Promise<Map<EngineSetting, SettingFigures>> {
+export async function compareSettings(args: CliArgs, script: string, onSetting: (setting: EngineSetting, figures: SettingFigures) => void): Promise<Map<EngineSetting, SettingFigures>> {
   const figures = new Map<EngineSetting, SettingFigures>();
-  for (const setting of args.compare ?? []) figures.set(setting, await runSetting(script, childArgs(args, setting)));
+  for (const setting of args.compare ?? []) {
+    const measured = await runSetting(script, childArgs(args, setting));
+    figures.set(setting, measured);
+    onSetting(setting, measured);
+  }
   return figures;
 }
 

@@ -10,7 +10,8 @@ import { summarise, toJson, toText } from './summary';
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
   if (args.compare) {
-    printLine(comparisonTable(await compareSettings(args, process.argv[1])));
+    const figures = await compareSettings(args, process.argv[1], (setting, measured) => printError(`${setting}: ${JSON.stringify(measured)}`));
+    printLine(comparisonTable(figures));
     return;
   }
   const documents = await loadDataset(args.directory);
