@@ -43,8 +43,8 @@ export class DocumentReader {
     // One legacy worker serves the pool: its jobs are single lines, a fraction of a page's work.
     const [tesseract, paddle] = await Promise.allSettled([
       usesTesseract(setting) ? OcrPool.create({ workers, languages: options.languages ?? ['eng'], legacyWorkers: options.secondOpinion === false ? 0 : 1 }) : null,
-      // With fewer workers than cores, each page's model runs use the spare cores.
-      usesPaddle(setting) ? PaddlePool.create({ workers, threadsPerWorker: Math.max(1, Math.floor(availableParallelism() / workers)) }) : null,
+      // One core per worker, as Tesseract's: a worker's figures are a core's, and workers scale.
+      usesPaddle(setting) ? PaddlePool.create({ workers }) : null,
     ]);
     const engines: OcrEngines = {
       tesseract: tesseract.status === 'fulfilled' ? tesseract.value : null,
