@@ -10,4 +10,11 @@ describe(parseArgs.name, () => {
     expect(() => parseArgs(['data', '--fast'])).toThrow(UsageError);
     expect(() => parseArgs(['--verbose'])).toThrow('directory is missing');
   });
+
+  it('takes one engine setting, or two or more to compare', () => {
+    expect(parseArgs(['data', '--engines', 'paddle'])).toMatchObject({ engines: 'paddle', compare: null });
+    expect(parseArgs(['data', '--compare', 'tesseract,paddle+tesseract'])).toMatchObject({ compare: ['tesseract', 'paddle+tesseract'] });
+    expect(() => parseArgs(['data', '--engines', 'easyocr'])).toThrow('unknown engine setting "easyocr"');
+    expect(() => parseArgs(['data', '--compare', 'paddle'])).toThrow('two or more');
+  });
 });

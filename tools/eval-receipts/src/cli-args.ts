@@ -1,3 +1,5 @@
+import { DEFAULT_ENGINE_SETTING, ENGINE_SETTINGS, isEngineSetting, type EngineSetting } from '@irp/receipt-reading';
+
 export interface CliArgs {
   directory: string;
   json: boolean;
@@ -15,10 +17,15 @@ export interface CliArgs {
   /** Re-read unsure total and date lines with the legacy engine (the reader's default). */
   secondOpinion: boolean;
   verbose: boolean;
+  /** The OCR engines that read the documents. */
+  engines: EngineSetting;
+  /** Engine settings read side by side, each in its own process (its own peak RSS). */
+  compare: EngineSetting[] | null;
 }
 
 export const USAGE = `usage: eval-receipts <dir> [--json] [--workers N] [--ground-truth-text] [--speedup-sample N]
                      [--save-text DIR] [--text-from DIR] [--month-first] [--no-second-opinion] [--verbose]
+                     [--engines SETTING | --compare SETTING,SETTING]
 
 Reads every <ID>.jpg|.jpeg|.png|.pdf in <dir> that has <ID>.json ground truth {company, date, address, total}
 with the same DocumentReader the OCR service uses, and prints per-field accuracy, the median seconds per
@@ -26,7 +33,9 @@ document and the peak RSS, then the speed-up of two workers over one on a sample
   --ground-truth-text  score the extractor alone on the dataset's OCR ground truth (<ID>.box.txt)
   --save-text DIR      keep each document's text as DIR/<ID>.txt; --text-from DIR scores the extractor on them
   --no-second-opinion  read without the legacy engine's second reading of unsure total and date lines
-  --verbose            print each wrong field, expected and extracted`;
+  --verbose            print each wrong field, expected and extracted
+  --engines SETTING    the OCR engines: ${ENGINE_SETTINGS.join(', ')} (default ${DEFAULT_ENGINE_SETTING})
+  --compare A,B        read the documents with each setting (one process each) and print the figures side by side`;
 
 export class UsageError extends Error {}
 
@@ -42,6 +51,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     monthFirst: false,
     secondOpinion: true,
     verbose: false,
+    engines: DEFAULT_ENGINE_SETTING,
+    compare: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -70,6 +81,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--text-from':
         args.textFrom = required(argv[++i], arg);
         break;
+      case '--engines':
+        args.engines = engineSetting(argv[++i], arg);
+        break;
+      case '--compare':
+        args.compare = required(argv[++i], arg).split(',').map((setting) => engineSetting(setting, arg));
+        if (args.compare.length < 2) throw new UsageError('--compare needs two or more settings, comma-separated');
+        break;
       case '--speedup-sample':
         args.speedupSample = positiveInteger(argv[++i], arg, 0);
         break;
@@ -80,12 +98,19 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (!args.directory) throw new UsageError('the dataset directory is missing');
+  if (args.compare && (args.groundTruthText || args.textFrom || args.saveText)) throw new UsageError('--compare reads the documents: it does not go with --ground-truth-text, --text-from or --save-text');
   return args;
 }
 
 function required(value: string | undefined, option: string): string {
   if (!value || value.startsWith('--')) throw new UsageError(`${option} needs a value`);
   return value;
+}
+
+function engineSetting(value: string | undefined, option: string): EngineSetting {
+  const setting = required(value, option);
+  if (!isEngineSetting(setting)) throw new UsageError(`${option}: unknown engine setting "${setting}" (one of ${ENGINE_SETTINGS.join(', ')})`);
+  return setting;
 }
 
 function positiveInteger(value: string | undefined, option: string, min: number): number {

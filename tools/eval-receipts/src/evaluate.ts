@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ExtractedFields } from '@irp/contracts';
 // The tool measures the domain reader itself, which a type:tool project may not import by the
 // workspace's tag rules (tools may use contracts and platform libs only); see the hand-over note.
-import { DocumentReader, extractFields } from '@irp/receipt-reading';
+import { DocumentReader, extractFields, type EngineSetting } from '@irp/receipt-reading';
 import type { DatasetDocument } from './dataset';
 import { boxesToText } from './ground-truth-text';
 import { scoreFields, type FieldScores, type ScoreOptions } from './score';
@@ -18,11 +18,11 @@ export interface DocumentResult {
   error: string | null;
 }
 
-type ReadOptions = ScoreOptions & { saveText: string | null; secondOpinion: boolean };
+type ReadOptions = ScoreOptions & { saveText: string | null; secondOpinion: boolean; engines: EngineSetting };
 
 /** Reads every document with a fresh reader of `workers` workers, one document per worker at a time. */
 export async function readDataset(documents: readonly DatasetDocument[], workers: number, options: ReadOptions): Promise<DocumentResult[]> {
-  const reader = await DocumentReader.create({ workers, secondOpinion: options.secondOpinion });
+  const reader = await DocumentReader.create({ workers, secondOpinion: options.secondOpinion, engines: options.engines });
   try {
     return await evaluateWithReader(documents, reader, workers, options);
   } finally {
@@ -89,8 +89,8 @@ export async function evaluateGroundTruthText(documents: readonly DatasetDocumen
 }
 
 /** Wall seconds to read the documents with a fresh reader of `workers` workers (start-up excluded). */
-export async function timeReading(documents: readonly DatasetDocument[], workers: number, secondOpinion = true): Promise<number> {
-  const reader = await DocumentReader.create({ workers, secondOpinion });
+export async function timeReading(documents: readonly DatasetDocument[], workers: number, options: { secondOpinion: boolean; engines: EngineSetting }): Promise<number> {
+  const reader = await DocumentReader.create({ workers, ...options });
   try {
     const files = await Promise.all(documents.map((document) => readFile(document.file)));
     const started = performance.now();

@@ -1,5 +1,6 @@
 
-import { parseArgs, USAGE, UsageError } from './cli-args';
+import { parseArgs, USAGE, UsageError, type CliArgs } from './cli-args';
+import { comparisonTable, compareSettings } from './compare';
 import { loadDataset, type DatasetDocument } from './dataset';
 import { evaluateGroundTruthText, evaluateSavedText, readDataset, timeReading, type DocumentResult } from './evaluate';
 import { SCORED_FIELDS } from './score';
@@ -8,6 +9,11 @@ import { summarise, toJson, toText } from './summary';
 
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
+  if (args.compare) {
+    const figures = await compareSettings(args, process.argv[1], (setting, measured) => printError(`${setting}: ${JSON.stringify(measured)}`));
+    printLine(comparisonTable(figures));
+    return;
+  }
   const documents = await loadDataset(args.directory);
   if (documents.length === 0) throw new UsageError(`no <ID>.jpg|.png|.pdf with <ID>.json in ${args.directory}`);
   const options = { monthFirst: args.monthFirst };
@@ -17,28 +23,29 @@ async function main(argv: readonly string[]): Promise<void> {
     ? await evaluateGroundTruthText(documents, options)
     : args.textFrom
       ? await evaluateSavedText(documents, args.textFrom, options)
-      : await readDataset(documents, args.workers, { monthFirst: args.monthFirst, saveText: args.saveText, secondOpinion: args.secondOpinion });
+      : await readDataset(documents, args.workers, { monthFirst: args.monthFirst, saveText: args.saveText, secondOpinion: args.secondOpinion, engines: args.engines });
   const summary = summarise(results);
   if (args.verbose) printMistakes(results);
-  if (args.json) printLine(toJson(summary));
+  const speedup = reads && args.speedupSample > 0 ? await measureSpeedup(documents.slice(0, args.speedupSample), args) : null;
+  if (args.json) printLine(toJson(summary, speedup?.ratio));
   else {
     const source = args.groundTruthText
       ? 'extractor on the OCR ground truth text'
       : args.textFrom
         ? `extractor on the texts in ${args.textFrom}`
-        : `read with ${args.workers} worker(s)`;
+        : `read with ${args.workers} worker(s), engines ${args.engines}`;
     printLine(toText(summary, `${summary.n} documents, ${source}`));
   }
-  if (reads && args.speedupSample > 0) await reportSpeedup(documents.slice(0, args.speedupSample), args.json, args.secondOpinion);
+  if (speedup) (args.json ? printError : printLine)(speedup.line);
 }
 
-/** Throughput of two workers against one on the same documents (not part of the JSON). */
-async function reportSpeedup(sample: readonly DatasetDocument[], toStderr: boolean, secondOpinion: boolean): Promise<void> {
-  const one = await timeReading(sample, 1, secondOpinion);
-  const two = await timeReading(sample, 2, secondOpinion);
-  const line = `speed-up 2 workers vs 1: ${(one / two).toFixed(2)}x (${sample.length} documents: ${one.toFixed(1)} s with 1 worker, ${two.toFixed(1)} s with 2)`;
-  if (toStderr) printError(line);
-  else printLine(line);
+/** Throughput of two workers against one on the same documents. */
+async function measureSpeedup(sample: readonly DatasetDocument[], args: CliArgs): Promise<{ ratio: number; line: string }> {
+  const options = { secondOpinion: args.secondOpinion, engines: args.engines };
+  const one = await timeReading(sample, 1, options);
+  const two = await timeReading(sample, 2, options);
+  const ratio = Number((one / two).toFixed(2));
+  return { ratio, line: `speed-up 2 workers vs 1: ${ratio.toFixed(2)}x (${sample.length} documents: ${one.toFixed(1)} s with 1 worker, ${two.toFixed(1)} s with 2)` };
 }
 
 function printMistakes(results: readonly DocumentResult[]): void {

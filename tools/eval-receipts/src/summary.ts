@@ -43,10 +43,10 @@ function round(value: number, digits: number): number {
   return Number(value.toFixed(digits));
 }
 
-/** The JSON line: `{ n, accuracy: { company, date, address, total }, medianSeconds, peakRssMb }`. */
-export function toJson(summary: Summary): string {
+/** The JSON line: `{ n, accuracy: { company, date, address, total }, medianSeconds, peakRssMb, speedup? }`. */
+export function toJson(summary: Summary, speedup?: number): string {
   const accuracy = Object.fromEntries(SCORED_FIELDS.map((field) => [field, summary.fields[field].accuracy]));
-  return JSON.stringify({ n: summary.n, accuracy, medianSeconds: summary.medianSeconds, peakRssMb: summary.peakRssMb });
+  return JSON.stringify({ n: summary.n, accuracy, medianSeconds: summary.medianSeconds, peakRssMb: summary.peakRssMb, ...(speedup !== undefined && { speedup }) });
 }
 
 export function toText(summary: Summary, title: string): string {

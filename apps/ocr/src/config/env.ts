@@ -1,6 +1,7 @@
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { availableParallelism } from 'node:os';
 import { databaseServiceConfig, DatabaseServiceEnv, type DatabaseServiceConfig, loadEnv } from '@irp/config';
+import { DEFAULT_ENGINE_SETTING, ENGINE_SETTINGS, type EngineSetting } from '@irp/receipt-reading';
 import { serviceNamed } from '@irp/service-registry';
 
 class OcrEnv extends DatabaseServiceEnv {
@@ -16,6 +17,10 @@ class OcrEnv extends DatabaseServiceEnv {
   @IsString()
   @Matches(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, { message: 'OCR_LANGUAGES must look like eng or eng+deu' })
   OCR_LANGUAGES: string = 'eng';
+
+  /** The OCR engines that read images: tesseract, paddle (PaddleOCR on onnxruntime), or paddle+tesseract (both, combined). */
+  @IsIn(ENGINE_SETTINGS, { message: `OCR_ENGINES must be one of ${ENGINE_SETTINGS.join(', ')}` })
+  OCR_ENGINES: EngineSetting = DEFAULT_ENGINE_SETTING;
 
   /** How long a job may go without a heartbeat before JetStream gives it to another worker. */
   @IsInt()
@@ -37,7 +42,7 @@ class OcrEnv extends DatabaseServiceEnv {
 }
 
 export interface OcrConfig extends DatabaseServiceConfig {
-  reading: { workers: number; languages: string[]; ackWaitMs: number; maxDeliver: number; timeoutMs: number };
+  reading: { workers: number; languages: string[]; engines: EngineSetting; ackWaitMs: number; maxDeliver: number; timeoutMs: number };
 }
 
 export function loadOcrConfig(env: NodeJS.ProcessEnv): OcrConfig {
@@ -47,6 +52,7 @@ export function loadOcrConfig(env: NodeJS.ProcessEnv): OcrConfig {
     reading: {
       workers: e.OCR_WORKERS,
       languages: e.OCR_LANGUAGES.split('+'),
+      engines: e.OCR_ENGINES,
       ackWaitMs: e.OCR_ACK_WAIT_SECONDS * 1000,
       maxDeliver: e.OCR_MAX_DELIVER,
       timeoutMs: e.OCR_JOB_TIMEOUT_SECONDS * 1000,

@@ -12,9 +12,9 @@ export class ReaderPool implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(OCR_CONFIG) private readonly config: OcrConfig) {}
 
   async onModuleInit(): Promise<void> {
-    const { workers, languages } = this.config.reading;
-    this.pool = await DocumentReader.create({ workers, languages });
-    this.log.info({ workers, languages }, 'OCR workers ready');
+    const { workers, languages, engines } = this.config.reading;
+    this.pool = await DocumentReader.create({ workers, languages, engines });
+    this.log.info({ workers, languages, engines }, 'OCR workers ready');
   }
 
   async onApplicationShutdown(): Promise<void> {

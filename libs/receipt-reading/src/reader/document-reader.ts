@@ -3,7 +3,10 @@ import type { Extraction } from '@irp/contracts';
 import { detectDocumentType } from '../detect-document-type';
 import { extractFields } from '../extract/extract-fields';
 import { OcrPool } from '../ocr/ocr-pool';
+import { PaddlePool } from '../paddle/paddle-pool';
+import { DEFAULT_ENGINE_SETTING, usesPaddle, usesTesseract, type EngineSetting } from './engine-setting';
 import { Progress } from './progress';
+import type { OcrEngines } from './read-context';
 import { readImage } from './read-image';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadOptions } from './read-options';
 import { readPdf } from './read-pdf';
@@ -20,6 +23,8 @@ export interface DocumentReaderOptions {
   limits?: Partial<ReadLimits>;
   /** A legacy-engine worker (about 130 MB) re-reads the total and date lines of unsure receipts; default true. */
   secondOpinion?: boolean;
+  /** Which OCR engines read images (see EngineSetting); defaults to DEFAULT_ENGINE_SETTING. */
+  engines?: EngineSetting;
 }
 
 /**
@@ -28,19 +33,35 @@ export interface DocumentReaderOptions {
  */
 export class DocumentReader {
   private constructor(
-    private readonly pool: OcrPool,
+    private readonly engines: OcrEngines,
     private readonly limits: ReadLimits,
   ) {}
 
   static async create(options: DocumentReaderOptions = {}): Promise<DocumentReader> {
     const workers = options.workers ?? availableParallelism();
+    const setting = options.engines ?? DEFAULT_ENGINE_SETTING;
     // One legacy worker serves the pool: its jobs are single lines, a fraction of a page's work.
-    const pool = await OcrPool.create({ workers, languages: options.languages ?? ['eng'], legacyWorkers: options.secondOpinion === false ? 0 : 1 });
-    return new DocumentReader(pool, { ...DEFAULT_LIMITS, ...options.limits });
+    const [tesseract, paddle] = await Promise.allSettled([
+      usesTesseract(setting) ? OcrPool.create({ workers, languages: options.languages ?? ['eng'], legacyWorkers: options.secondOpinion === false ? 0 : 1 }) : null,
+      // One core per worker, as Tesseract's: a worker's figures are a core's, and workers scale.
+      usesPaddle(setting) ? PaddlePool.create({ workers }) : null,
+    ]);
+    const engines: OcrEngines = {
+      tesseract: tesseract.status === 'fulfilled' ? tesseract.value : null,
+      paddle: paddle.status === 'fulfilled' ? paddle.value : null,
+      paddleReads: setting === 'tesseract+paddle' ? 'lines' : 'page',
+    };
+    const failed = [tesseract, paddle].find((started) => started.status === 'rejected');
+    if (failed) {
+      await Promise.all([engines.tesseract?.terminate(), engines.paddle?.terminate()]);
+      throw failed.reason;
+    }
+    return new DocumentReader(engines, { ...DEFAULT_LIMITS, ...options.limits });
   }
 
+  /** Documents read at once. */
   get workers(): number {
-    return this.pool.size;
+    return this.engines.tesseract?.size ?? this.engines.paddle?.size ?? 0;
   }
 
   /**
@@ -55,7 +76,7 @@ export class DocumentReader {
     progress.report(0, 0);
     const type = await detectDocumentType(bytes, options.mimeType);
     progress.report(5, 5);
-    const context = { pool: this.pool, limits: this.limits, progress, locale, signal };
+    const context = { engines: this.engines, limits: this.limits, progress, locale, signal };
     const read = type.kind === 'pdf' ? await readPdf(bytes, context) : await readImage(bytes, type.format, context);
     signal?.throwIfAborted();
     // A picture of noise (a damaged file libjpeg decoded anyway) or a blank page: nothing to file.
@@ -68,6 +89,6 @@ export class DocumentReader {
   }
 
   async terminate(): Promise<void> {
-    await this.pool.terminate();
+    await Promise.all([this.engines.tesseract?.terminate(), this.engines.paddle?.terminate()]);
   }
 }

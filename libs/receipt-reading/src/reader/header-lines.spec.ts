@@ -1,7 +1,7 @@
 import type { OcrLine, OcrPage, OcrPool } from '../ocr/ocr-pool';
 import { withHeaderLinesReread } from './header-lines';
 import { Progress } from './progress';
-import type { ImageReadContext } from './read-image';
+import type { TesseractContext } from './read-context';
 
 const line = (text: string, top: number, width: number, confidence: number): OcrLine => ({ text, confidence, box: { left: 10, top, width, height: 20 } });
 
@@ -19,7 +19,7 @@ function poolReading(byWidth: Record<number, { text: string; confidence: number 
 
 describe(withHeaderLinesReread.name, () => {
   const image = { data: new Uint8Array(400 * 300).fill(255), width: 400, height: 300 };
-  const context = (pool: OcrPool): ImageReadContext => ({ pool, limits: {} as never, progress: new Progress() });
+  const context = (pool: OcrPool): TesseractContext => ({ pool, limits: {} as never, progress: new Progress() });
   // Crops are padded by 30 % of the line height (6 px) each side, then scaled to a 40 px line (×2).
   const cropWidth = (boxWidth: number) => (boxWidth + 12) * 2;
 

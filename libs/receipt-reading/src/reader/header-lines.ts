@@ -1,7 +1,7 @@
 import { headerLineCount } from '../extract/field-lines';
 import type { GreyImage } from '../image/grey-image';
 import { rereadLine } from './line-reread';
-import type { ImageReadContext } from './read-image';
+import type { TesseractContext } from './read-context';
 import { readingText, type OcrReading } from './ocr-reading';
 
 /** The name and address lines: the header rarely holds more. */
@@ -13,7 +13,7 @@ const MAX_HEADER_LINES = 8;
  * letters wrong; alone it often does not. A line's new reading replaces the first only when
  * Tesseract is at least as sure of it.
  */
-export async function withHeaderLinesReread(reading: OcrReading, image: GreyImage, context: ImageReadContext): Promise<OcrReading> {
+export async function withHeaderLinesReread(reading: OcrReading, image: GreyImage, context: TesseractContext): Promise<OcrReading> {
   const count = Math.min(headerLineCount(readingText(reading)), MAX_HEADER_LINES);
   const rereads = await Promise.all(reading.lines.slice(0, count).map((line) => rereadLine(line, image, context)));
   const lines = [...reading.lines];

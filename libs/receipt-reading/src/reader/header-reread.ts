@@ -4,7 +4,7 @@ import { headerLineCount } from '../extract/field-lines';
 import { mergeFields } from '../extract/merge-fields';
 import { cropRegion } from '../image/crop-region';
 import type { GreyImage } from '../image/grey-image';
-import type { ImageReadContext } from './read-image';
+import type { TesseractContext } from './read-context';
 import { readingFields, readingText, toReading, type OcrReading } from './ocr-reading';
 
 /** Kept below the header's last line, in pixels. */
@@ -15,7 +15,7 @@ const MARGIN = 8;
  * spaced titles that the one-block first reading mangles or drops; the two readings' name and
  * address are merged by agreement and confidence.
  */
-export async function withHeaderReread(fields: ExtractedFields, reading: OcrReading, image: GreyImage, context: ImageReadContext, onProgress: (fraction: number) => void): Promise<ExtractedFields> {
+export async function withHeaderReread(fields: ExtractedFields, reading: OcrReading, image: GreyImage, context: TesseractContext, onProgress: (fraction: number) => void): Promise<ExtractedFields> {
   const count = headerLineCount(readingText(reading));
   if (count === 0) return fields;
   const last = reading.lines[count - 1].box;

@@ -2,7 +2,7 @@ import { PSM } from 'tesseract.js';
 import { cropRegion } from '../image/crop-region';
 import type { GreyImage } from '../image/grey-image';
 import type { OcrEngine, OcrLine } from '../ocr/ocr-pool';
-import type { ImageReadContext } from './read-image';
+import type { TesseractContext } from './read-context';
 
 /** Height (px) the LSTM reads a line at: text printed large, or small, reads best at about this size. */
 const LINE_HEIGHT = 40;
@@ -20,7 +20,7 @@ export interface LineReading {
  * One line of the page read again alone: by the LSTM scaled to one text size, or by the legacy
  * engine (whose errors differ) at the page's size.
  */
-export async function rereadLine(line: OcrLine, image: GreyImage, context: ImageReadContext, engine: OcrEngine = 'lstm'): Promise<LineReading> {
+export async function rereadLine(line: OcrLine, image: GreyImage, context: TesseractContext, engine: OcrEngine = 'lstm'): Promise<LineReading> {
   const scale = engine === 'lstm' ? Math.min(MAX_SCALE, LINE_HEIGHT / Math.max(1, line.box.height)) : 1;
   const crop = await cropRegion(image, line.box, { padding: LINE_PADDING, scale });
   const page = await context.pool.recognize(crop, { engine, pageSegmentationMode: PSM.SINGLE_LINE, signal: context.signal });

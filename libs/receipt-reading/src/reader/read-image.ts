@@ -1,69 +1,35 @@
-import type { ExtractedFields } from '@irp/contracts';
 import type { ImageFormat } from '../detect-document-type';
-import { dateLines, totalLines } from '../extract/field-lines';
-import { prepareImage, preparePixels, type PreparedImage } from '../image/prepare-image';
-import type { OcrPool } from '../ocr/ocr-pool';
-import { withHeaderLinesReread } from './header-lines';
-import { withHeaderReread } from './header-reread';
-import { readingFields, readingText, toReading } from './ocr-reading';
-import type { Progress } from './progress';
-import type { ReadLimits, ReadText } from './read-options';
-import { withSecondOpinions, type LinesToRecheck } from './second-opinion';
-
-export interface ImageReadContext {
-  pool: OcrPool;
-  limits: ReadLimits;
-  progress: Progress;
-  locale?: string;
-  signal?: AbortSignal;
-}
-
-/** Below these, a first reading's total (not confirmed by arithmetic), date or vendor is worth a second look. */
-const CONFIRMED_TOTAL = 0.8;
-const CONFIDENT_DATE = 0.95;
-const CONFIDENT_VENDOR = 0.55;
+import { prepareImage } from '../image/prepare-image';
+import { combineReadings } from './combined-reading';
+import { withPaddleLineOpinions } from './paddle-line-opinions';
+import { readWithPaddle } from './paddle-reading';
+import type { ReadContext } from './read-context';
+import type { ReadText } from './read-options';
+import { readWithTesseract } from './tesseract-reading';
 
 /**
- * An uploaded image: prepared (5–10 %), read as one block of text (10–55 %), its header lines
- * re-read one at a time (55–60 %), then, only for the fields the first reading is unsure of: the
- * total and date lines re-read by the legacy engine and the date lines alone by the LSTM, readings
- * that compete with the first ones (60–75 %), and the header re-read alone with column segmentation (75–95 %).
+ * An uploaded image: prepared (5–10 %), then read by the reader's engines. With both reading the
+ * page, they read it at the same time, on their own threads, and their readings are combined;
+ * with Paddle reading lines, it re-reads some of Tesseract's lines once Tesseract is done.
  */
-export async function readImage(bytes: Buffer, format: ImageFormat, context: ImageReadContext): Promise<ReadText> {
+export async function readImage(bytes: Buffer, format: ImageFormat, context: ReadContext): Promise<ReadText> {
   const prepared = await prepareImage(bytes, format, { maxInputPixels: context.limits.maxImagePixels });
   context.signal?.throwIfAborted();
   context.progress.report(10, 10);
-  const page = await context.pool.recognize(prepared.pgm, { signal: context.signal, onProgress: context.progress.span(10, 55) });
-  let reading = await withHeaderLinesReread(toReading(page), prepared.grey, context);
-  context.progress.report(55, 60);
-  const extractOptions = { locale: context.locale, takenOn: prepared.takenOn };
-  let fields = readingFields(reading, extractOptions);
-  const recheck = linesToRecheck(fields, readingText(reading), context.pool.hasLegacy);
-  if (recheck.legacy.length + recheck.alone.length > 0) {
-    reading = await withSecondOpinions(reading, recheck, prepared.grey, context);
-    fields = readingFields(reading, extractOptions);
+  const { tesseract, paddle, paddleReads } = context.engines;
+  if (tesseract && paddle && paddleReads === 'lines') {
+    const first = await readWithTesseract(prepared, { ...context, pool: tesseract });
+    return { text: first.text, pages: 1, source: 'ocr', fields: await withPaddleLineOpinions(first, prepared, paddle, context) };
   }
-  context.progress.report(60, 75);
-  if ((fields.vendorName?.confidence ?? 0) < CONFIDENT_VENDOR) {
-    fields = await withHeaderReread(fields, reading, prepared.grey, context, context.progress.span(75, 95));
+  const [byPaddle, byTesseract] = await Promise.all([
+    paddle ? readWithPaddle(prepared, paddle, context) : null,
+    tesseract ? readWithTesseract(prepared, { ...context, pool: tesseract }) : null,
+  ]);
+  if (byPaddle && byTesseract) {
+    const fields = combineReadings(byPaddle, byTesseract, { locale: context.locale, takenOn: prepared.takenOn });
+    return { text: byPaddle.text, pages: 1, source: 'ocr', fields };
   }
-  return { text: page.text, pages: 1, source: 'ocr', fields };
-}
-
-function linesToRecheck(fields: ExtractedFields, text: string, hasLegacy: boolean): LinesToRecheck {
-  const totals = (fields.total?.confidence ?? 0) < CONFIRMED_TOTAL ? totalLines(text) : [];
-  const dates = (fields.date?.confidence ?? 0) < CONFIDENT_DATE ? dateLines(text) : [];
-  return { legacy: hasLegacy ? [...new Set([...totals, ...dates])] : [], alone: dates };
-}
-
-/** A rendered PDF page (RGBA pixels), recognised between `from` and `to` percent. */
-export async function readRenderedPage(
-  page: { data: Uint8Array; width: number; height: number },
-  context: ImageReadContext,
-  from: number,
-  to: number,
-): Promise<string> {
-  const prepared: PreparedImage = await preparePixels(page, { maxInputPixels: context.limits.maxImagePixels });
-  const result = await context.pool.recognize(prepared.pgm, { signal: context.signal, onProgress: context.progress.span(from, to) });
-  return result.text;
+  const only = byPaddle ?? byTesseract;
+  if (!only) throw new Error('the reader has no OCR engine');
+  return { text: only.text, pages: 1, source: 'ocr', fields: only.fields };
 }

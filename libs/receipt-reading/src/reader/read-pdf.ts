@@ -1,12 +1,13 @@
 import { PdfDocument } from '../pdf/pdf-document';
-import { readRenderedPage, type ImageReadContext } from './read-image';
+import type { ReadContext } from './read-context';
+import { readRenderedPage } from './read-rendered-page';
 import type { ReadText } from './read-options';
 
 /**
  * A PDF as one document: each page's text layer when it has one (no OCR, fast), otherwise the
  * page rendered and OCR'd. Pages are separated by form feeds.
  */
-export async function readPdf(bytes: Buffer, context: ImageReadContext): Promise<ReadText> {
+export async function readPdf(bytes: Buffer, context: ReadContext): Promise<ReadText> {
   const { limits, progress, signal } = context;
   const pdf = await PdfDocument.open(bytes, limits);
   try {

@@ -1,7 +1,7 @@
 import { PSM } from 'tesseract.js';
 import type { OcrJobOptions, OcrLine, OcrPage, OcrPool } from '../ocr/ocr-pool';
 import { Progress } from './progress';
-import type { ImageReadContext } from './read-image';
+import type { TesseractContext } from './read-context';
 import { withSecondOpinions } from './second-opinion';
 
 const line = (text: string, top: number): OcrLine => ({ text, confidence: 80, box: { left: 10, top, width: 200, height: 20 } });
@@ -18,7 +18,7 @@ function fakePool(answers: { legacy: string; alone: string }): { pool: OcrPool; 
 
 describe(withSecondOpinions.name, () => {
   const image = { data: new Uint8Array(400 * 300).fill(255), width: 400, height: 300 };
-  const context = (pool: OcrPool): ImageReadContext => ({ pool, limits: {} as never, progress: new Progress() });
+  const context = (pool: OcrPool): TesseractContext => ({ pool, limits: {} as never, progress: new Progress() });
   const reading = { lines: [line('SHOP', 10), line('17-04-14 14:02', 40), line('TOTAL 1.00', 70)], alternatives: new Map([[1, ['earlier']]]) };
 
   it('adds the legacy reading of every line and the LSTM reading alone of the date lines as alternatives', async () => {

@@ -1,7 +1,7 @@
 import type { GreyImage } from '../image/grey-image';
 import type { OcrEngine } from '../ocr/ocr-pool';
 import { rereadLine } from './line-reread';
-import type { ImageReadContext } from './read-image';
+import type { TesseractContext } from './read-context';
 import type { OcrReading } from './ocr-reading';
 
 export interface LinesToRecheck {
@@ -15,7 +15,7 @@ export interface LinesToRecheck {
 }
 
 /** The lines re-read; their readings become alternatives that compete with the first ones. */
-export async function withSecondOpinions(reading: OcrReading, recheck: LinesToRecheck, image: GreyImage, context: ImageReadContext): Promise<OcrReading> {
+export async function withSecondOpinions(reading: OcrReading, recheck: LinesToRecheck, image: GreyImage, context: TesseractContext): Promise<OcrReading> {
   const jobs: { index: number; engine: OcrEngine }[] = [
     ...recheck.legacy.map((index) => ({ index, engine: 'legacy' as const })),
     ...recheck.alone.map((index) => ({ index, engine: 'lstm' as const })),
