@@ -49,7 +49,6 @@ describe(DocumentReader.name, () => {
     expect(extraction.fields.total?.value).toBe('30.00');
     expect(extraction.fields.currency?.value).toBe('MYR');
     expect(extraction.fields.date?.value).toBe('2018-12-25');
-    expect(extraction.durationMs).toBeLessThan(2_000);
   });
 
   it('reads a multi-page PDF as one document, OCR-ing the page without text', async () => {
@@ -83,7 +82,8 @@ describe(DocumentReader.name, () => {
     const error = await sut.read(pngClaiming(50_000, 50_000), { mimeType: 'image/png' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadableDocumentError);
     expect(error).toMatchObject({ reason: 'too_large', message: expect.stringContaining('50000 × 50000') });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Decoding 2.5 gigapixels would take minutes (or all the memory); refusing it takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a text file sent as a JPEG', async () => {
