@@ -12,6 +12,9 @@ export interface Caller {
 /** Who a request's credentials name: an access token (Authorization: Bearer), or a stream token where the route takes one. */
 @Injectable()
 export class CallerResolver {
+  /** Per request: the rate-limit guard and the auth guard both ask, and a token is verified once. */
+  private readonly resolved = new WeakMap<object, Promise<Caller | undefined>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
@@ -19,8 +22,17 @@ export class CallerResolver {
   ) {}
 
   /** The caller, or undefined when the request carries no credentials; UNAUTHENTICATED when they are not valid. */
-  async resolve(context: ExecutionContext): Promise<Caller | undefined> {
+  resolve(context: ExecutionContext): Promise<Caller | undefined> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    let caller = this.resolved.get(request);
+    if (!caller) {
+      caller = this.verify(context, request);
+      this.resolved.set(request, caller);
+    }
+    return caller;
+  }
+
+  private async verify(context: ExecutionContext, request: FastifyRequest): Promise<Caller | undefined> {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() === 'bearer' && token) {
       const claims = await this.verifier.verify(token);
