@@ -9,6 +9,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 export const root = path.resolve(import.meta.dirname, '..');
 export const infra = require(path.join(root, 'dist/libs/embedded-infra/src/index.js'));
+const contracts = require(path.join(root, 'dist/libs/contracts/src/index.js'));
 
 // Budgets no benchmark reaches: the gateway still counts every request, so the limiter's cost is in the figures.
 const BENCH_RATE_LIMITS = { RATE_LIMIT_READS: '1000000000', RATE_LIMIT_WRITES: '1000000000', RATE_LIMIT_UPLOADS: '1000000000', RATE_LIMIT_UPLOAD_BYTES: String(2 ** 50) };
@@ -18,13 +19,19 @@ export async function startBenchInfrastructure({ env = {}, serviceEnv = {} } = {
   const dir = await mkdtemp(path.join(tmpdir(), 'irp-bench-'));
   await chmod(dir, 0o755);
   const postgres = await infra.EmbeddedPostgres.start({ dataDir: path.join(dir, 'pg'), password: 'bench', logFile: path.join(dir, 'pg.log') });
-  const nats = await infra.LocalNatsServer.start({ dataDir: path.join(dir, 'nats') });
+  // As `npm start`: every service on its own NATS user and permissions; the benchmark's own clients
+  // connect anonymously, as a user allowed everything.
+  const busPasswords = Object.fromEntries(contracts.SERVICE_CONTRACTS.map(({ service }) => [service, `bench-${service}`]));
+  const users = [...contracts.platformBusUsers((service) => busPasswords[service]), { user: 'bench', password: 'bench' }];
+  const config = contracts.natsAuthorizationConfig(users, { noAuthUser: 'bench' });
+  const nats = await infra.LocalNatsServer.start({ dataDir: path.join(dir, 'nats'), config });
   const signingKey = infra.generateSigningKey();
   const options = {
     root,
     databaseUrl: postgres.url(),
     natsUrl: nats.url,
     secrets: { AUTH_JWT_PRIVATE_KEY: signingKey },
+    busPasswords,
     ports: 'random',
     env: { LOG_LEVEL: 'warn', NODE_ENV: 'production', OPS_HOST: '127.0.0.1', HOST: '127.0.0.1', ...env },
     serviceEnv: { ...serviceEnv, gateway: { ...BENCH_RATE_LIMITS, ...serviceEnv.gateway } },
