@@ -76,7 +76,8 @@ function main() {
     for (const file of new Set(files)) console.log(`wrote ${file}`);
     for (const error of errors) console.error(`error: ${error}`);
     console.log(`\n${name} is registered. Next: its features in apps/${name}/src/<feature>/, its subjects in libs/contracts/src/${name}/${name}.contracts.ts,`);
-    console.log(`its gateway routes (by hand), then \`npm run lint && npm run build && npx nx run ${name}:test\`.`);
+    console.log(`its gateway routes (by hand), its <NAME>_NATS_PASSWORD in the nats service of docker-compose.yml and k8s/overlays/dev/nats.yaml,`);
+    console.log(`then \`npm run nats:authorization && npm run lint && npm run build && npx nx run ${name}:test\`.`);
     process.exitCode = errors.length ? 1 : 0;
   } catch (error) {
     console.error(`new:service: ${error.message}`);
