@@ -6,8 +6,9 @@ import {
   DomainError,
   ErrorCode,
   PROGRESS_SUBJECTS,
+  DocumentProgress,
+  parseDto,
   SUBJECTS,
-  type DocumentProgress,
   type DocumentProgressEvent,
   type DocumentStreamEvent,
   type DocumentView,
@@ -129,9 +130,7 @@ export class DocumentEventsStream {
 
 function readProgress(message: { json<T>(): T }): DocumentProgress | undefined {
   try {
-    const progress = message.json<DocumentProgress>();
-    const valid = typeof progress?.documentId === 'string' && typeof progress.status === 'string' && Number.isInteger(progress.progress);
-    return valid ? progress : undefined;
+    return parseDto(DocumentProgress, message.json<unknown>());
   } catch {
     return undefined;
   }

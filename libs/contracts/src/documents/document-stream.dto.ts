@@ -29,6 +29,20 @@ export class DocumentProgressEvent {
   stage?: string;
 }
 
+/**
+ * A progress message on core NATS (`<service>.progress.<documentId>`, published by ocr and
+ * expenses): the data of a `progress` event, and the outcome once the document is final.
+ */
+export class DocumentProgress extends DocumentProgressEvent {
+  @IsOptional()
+  @IsUUID()
+  expenseId?: string | null;
+
+  @IsOptional()
+  @IsString()
+  failureReason?: string | null;
+}
+
 /** A short-lived token that opens the event stream of one document, for clients that cannot send headers (EventSource). */
 export class StreamTokenView {
   /** Pass it as `?token=` on `url`; it opens only this document's events. */

@@ -233,14 +233,6 @@ export class ExtractionFailed {
 }
 
 /** Ephemeral (core NATS) progress of one document, for the SSE stream. */
-export interface DocumentProgress {
-  documentId: string;
-  status: DocumentStatus;
-  progress: number;
-  stage?: string;
-  expenseId?: string | null;
-  failureReason?: string | null;
-}
 
 /** Core NATS subjects of progress: `<service>.progress.<documentId>`; subscribe to `*.progress.<id>`. */
 export const PROGRESS_SUBJECTS = {

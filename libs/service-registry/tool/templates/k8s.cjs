@@ -153,7 +153,12 @@ ${secretEnv(s)}            - name: OTEL_SERVICE_NAME
             limits:
               cpu: "1"
               memory: 384Mi
-          securityContext:
+${hardening('64Mi')}`;
+}
+
+/** The container's restrictions and its writable /tmp, the same for the service and its migrate Job. */
+function hardening(tmpSize) {
+  return `          securityContext:
             allowPrivilegeEscalation: false
             readOnlyRootFilesystem: true
             capabilities:
@@ -164,7 +169,7 @@ ${secretEnv(s)}            - name: OTEL_SERVICE_NAME
       volumes:
         - name: tmp
           emptyDir:
-            sizeLimit: 64Mi
+            sizeLimit: ${tmpSize}
 `;
 }
 
@@ -248,19 +253,7 @@ spec:
             limits:
               cpu: 500m
               memory: 256Mi
-          securityContext:
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities:
-              drop: ["ALL"]
-          volumeMounts:
-            - name: tmp
-              mountPath: /tmp
-      volumes:
-        - name: tmp
-          emptyDir:
-            sizeLimit: 16Mi
-`;
+${hardening('16Mi')}`;
 }
 
 function k8sKustomization(s) {
