@@ -26,5 +26,8 @@ export const STREAMS = {
   EXPENSES: { name: 'EXPENSES', subjects: ['expenses.events.>'], retention: 'limits' },
   OCR: { name: 'OCR', subjects: ['ocr.events.>'], retention: 'limits' },
   OCR_JOBS: { name: 'OCR_JOBS', subjects: ['ocr.jobs.>'], retention: 'workqueue' },
+  BUDGETS: { name: 'BUDGETS', subjects: ['budgets.events.>'], retention: 'limits' },
+  TAX: { name: 'TAX', subjects: ['tax.events.>'], retention: 'limits' },
+  MAIL_INGEST: { name: 'MAIL_INGEST', subjects: ['mail-ingest.events.>'], retention: 'limits' },
 } as const satisfies Record<string, StreamDefinition>;
 export type StreamName = keyof typeof STREAMS;

@@ -1,4 +1,7 @@
 import { AUTH_CONTRACTS } from './auth/auth.contracts';
+import { BUDGETS_CONTRACTS } from './budgets/budgets.contracts';
+import { TAX_CONTRACTS } from './tax/tax.contracts';
+import { MAIL_INGEST_CONTRACTS } from './mail-ingest/mail-ingest.contracts';
 import { subjectsOf, type EventMapOf, type RpcMapOf } from './contract-kit';
 import type { EventEnvelope } from './events';
 import { EXPENSES_CONTRACTS } from './expenses/expenses.contracts';
@@ -11,6 +14,9 @@ export const SERVICE_CONTRACTS = [
   EXPENSES_CONTRACTS,
   OCR_CONTRACTS,
   GATEWAY_CONTRACTS,
+  BUDGETS_CONTRACTS,
+  TAX_CONTRACTS,
+  MAIL_INGEST_CONTRACTS,
 ] as const;
 type DeclaredContracts = (typeof SERVICE_CONTRACTS)[number];
 

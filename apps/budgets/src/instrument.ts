@@ -1,0 +1,3 @@
+import { startTelemetry } from '@irp/observability';
+
+startTelemetry({ serviceName: 'budgets' });

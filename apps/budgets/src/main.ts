@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@irp/platform';
+import { BUDGETS_SERVICE } from './service';
+
+runService(BUDGETS_SERVICE);

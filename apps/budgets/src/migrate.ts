@@ -1,0 +1,4 @@
+import { runServiceMigrations } from '@irp/platform';
+import { BUDGETS_SERVICE } from './service';
+
+runServiceMigrations(BUDGETS_SERVICE);

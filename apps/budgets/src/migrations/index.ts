@@ -1,0 +1,4 @@
+import { Migration20261207063349 } from './Migration20261207063349';
+
+/** Every migration of the budgets schema, oldest first. Add new ones here after `migrate create`. */
+export const BUDGETS_MIGRATIONS = [Migration20261207063349];

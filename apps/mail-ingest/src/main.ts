@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@irp/platform';
+import { MAIL_INGEST_SERVICE } from './service';
+
+runService(MAIL_INGEST_SERVICE);

@@ -1,0 +1,4 @@
+import { runServiceMigrations } from '@irp/platform';
+import { MAIL_INGEST_SERVICE } from './service';
+
+runServiceMigrations(MAIL_INGEST_SERVICE);

@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@irp/platform';
+import { TAX_SERVICE } from './service';
+
+runService(TAX_SERVICE);

@@ -1,0 +1,4 @@
+import { runServiceMigrations } from '@irp/platform';
+import { TAX_SERVICE } from './service';
+
+runServiceMigrations(TAX_SERVICE);

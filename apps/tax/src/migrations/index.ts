@@ -1,0 +1,4 @@
+import { Migration20261207063350 } from './Migration20261207063350';
+
+/** Every migration of the tax schema, oldest first. Add new ones here after `migrate create`. */
+export const TAX_MIGRATIONS = [Migration20261207063350];

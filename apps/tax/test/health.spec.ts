@@ -1,0 +1,35 @@
+import type { INestMicroservice } from '@nestjs/common';
+import { OpsServer } from '@irp/observability';
+import { migrate } from '@irp/persistence';
+import { bootstrapService, serviceOrmOptions } from '@irp/platform';
+import { startServiceInProcess, type InProcessService } from '@irp/testing';
+import { TAX_MIGRATIONS } from '../src/migrations';
+import { TAX_SERVICE } from '../src/service';
+
+describe('tax', () => {
+  let service: InProcessService<INestMicroservice>;
+
+  beforeAll(async () => {
+    service = await startServiceInProcess({
+      migrate: (url) => migrate(serviceOrmOptions(TAX_SERVICE, { url }), 'up'),
+      create: (env) => bootstrapService(TAX_SERVICE, env),
+    });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('is live and ready on its real PostgreSQL and NATS', async () => {
+    const opsUrl = service.app.get(OpsServer).url;
+    expect((await fetch(`${opsUrl}/health/live`)).status).toBe(200);
+    expect((await fetch(`${opsUrl}/health/ready`)).status).toBe(200);
+  });
+
+  it('has migrations that cover its entities', async () => {
+    const config = serviceOrmOptions(TAX_SERVICE, { url: service.infra.database.url });
+    expect(await migrate(config, 'pending')).toEqual([]);
+    expect(await migrate(config, 'check')).toEqual([]);
+    expect(TAX_MIGRATIONS).toHaveLength(1);
+  });
+});
