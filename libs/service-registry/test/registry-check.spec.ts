@@ -70,14 +70,14 @@ describe('registry check', () => {
     afterEach(() => tree.remove());
 
     it('reports a registered service missing from compose, k8s and the generated lists, and sync writes them', () => {
-      tree.editJson<Registry>(REGISTRY, (registry) => registry.services.splice(3, 0, service({ name: 'budgets', schema: 'budgets', opsPort: 9104 })));
+      tree.editJson<Registry>(REGISTRY, (registry) => registry.services.splice(-1, 0, service({ name: 'billing', schema: 'billing', opsPort: 9110 })));
 
       const errors = checkTree(tree.root);
       expect(errors).toEqual(
         expect.arrayContaining([
-          'docker-compose.yml: no service block for registered service budgets (npm run registry:sync writes one)',
-          'k8s/base/budgets/: missing for registered service budgets (npm run registry:sync writes it)',
-          'k8s/overlays/dev/kustomization.yaml: no secretGenerator budgets-secrets',
+          'docker-compose.yml: no service block for registered service billing (npm run registry:sync writes one)',
+          'k8s/base/billing/: missing for registered service billing (npm run registry:sync writes it)',
+          'k8s/overlays/dev/kustomization.yaml: no secretGenerator billing-secrets',
           expect.stringMatching(/^deploy\/prometheus\/prometheus.yml: out of date/),
           expect.stringMatching(/^k8s\/base\/kustomization.yaml: out of date/),
           expect.stringMatching(/^apps\/e2e\/project.json: out of date/),
@@ -86,10 +86,10 @@ describe('registry check', () => {
 
       expect(syncTree(tree.root).errors).toEqual([]);
       expect(checkTree(tree.root)).toEqual([]);
-      expect(tree.read('deploy/prometheus/prometheus.yml')).toContain('- targets: ["budgets:9104"]');
-      expect(tree.read('docker-compose.yml')).toContain('OPS_PORT: 9104');
-      expect(tree.read('k8s/base/budgets/deployment.yaml')).toContain('containerPort: 9104');
-      expect(JSON.parse(tree.read('apps/e2e/project.json')).implicitDependencies).toEqual(['gateway', 'auth', 'expenses', 'ocr', 'budgets']);
+      expect(tree.read('deploy/prometheus/prometheus.yml')).toContain('- targets: ["billing:9110"]');
+      expect(tree.read('docker-compose.yml')).toContain('OPS_PORT: 9110');
+      expect(tree.read('k8s/base/billing/deployment.yaml')).toContain('containerPort: 9110');
+      expect(JSON.parse(tree.read('apps/e2e/project.json')).implicitDependencies).toEqual(['gateway', 'auth', 'expenses', 'ocr', 'budgets', 'tax', 'mail-ingest', 'billing']);
     });
 
     it('reports a compose service and a k8s folder of an unregistered service', () => {
