@@ -110,12 +110,13 @@ spec:
           envFrom:
             - configMapRef:
                 name: irp-config
+            # Its own settings (kustomization.yaml): later sources win over irp-config.
+            - configMapRef:
+                name: ${s.name}-config
           env:
             - name: OPS_PORT
               value: "${s.opsPort}"
-${secretEnv(s)}            - name: OTEL_SERVICE_NAME
-              value: ${s.name}
-            - name: POD_NAME
+${secretEnv(s)}            - name: POD_NAME
               valueFrom:
                 fieldRef:
                   fieldPath: metadata.name
@@ -256,12 +257,65 @@ spec:
 ${hardening('16Mi')}`;
 }
 
+/** The files every service folder lists, beside the migrate Job of a service with a schema. */
+const SERVICE_FILES = ['deployment.yaml', 'service.yaml', 'pdb.yaml', 'networkpolicy.yaml'];
+
 function k8sKustomization(s) {
-  const files = [...(s.schema ? ['migrate-job.yaml'] : []), 'deployment.yaml', 'service.yaml'];
+  const files = [...(s.schema ? ['migrate-job.yaml'] : []), ...SERVICE_FILES];
   return `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
 ${files.map((f) => `  - ${f}`).join('\n')}
+
+# ${possessive(s.name)} own non-secret settings (envFrom after irp-config, so they win). Generated
+# with a content hash in its name: a change rolls the Deployment.
+configMapGenerator:
+  - name: ${s.name}-config
+    literals:
+      - OTEL_SERVICE_NAME=${s.name}
+`;
+}
+
+function k8sPodDisruptionBudget(s) {
+  return `# Voluntary disruptions (node drains, cluster upgrades) take at most one ${s.name} pod at a time.
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: ${s.name}
+  labels:
+    app.kubernetes.io/name: ${s.name}
+    app.kubernetes.io/component: server
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: ${s.name}
+`;
+}
+
+function k8sNetworkPolicy(s) {
+  return `# Who may reach ${s.name}: only Prometheus, on the ops port (/metrics). It takes no other traffic
+# (its requests arrive over NATS). What it may reach is in k8s/base/network-policies.yaml.
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${s.name}
+  labels:
+    app.kubernetes.io/name: ${s.name}
+    app.kubernetes.io/component: server
+spec:
+  podSelector:
+    matchLabels:
+      app.kubernetes.io/name: ${s.name}
+  policyTypes: ["Ingress"]
+  ingress:
+    - from:
+        - namespaceSelector: {}
+          podSelector:
+            matchLabels:
+              app.kubernetes.io/name: prometheus
+      ports:
+        - port: ops
 `;
 }
 
@@ -272,7 +326,9 @@ function k8sFolder(s) {
     ...(s.schema && { 'migrate-job.yaml': k8sMigrateJob(s) }),
     'deployment.yaml': k8sDeployment(s),
     'service.yaml': k8sService(s),
+    'pdb.yaml': k8sPodDisruptionBudget(s),
+    'networkpolicy.yaml': k8sNetworkPolicy(s),
   };
 }
 
-module.exports = { k8sFolder };
+module.exports = { k8sFolder, SERVICE_FILES };
