@@ -1,1 +1,1 @@
-module.exports = require('../../jest.preset.cjs')(__dirname, { database: false });
+module.exports = require('../../jest.preset.cjs')(__dirname);
