@@ -11,5 +11,5 @@ export type { K8sObject } from './k8s-types';
 
 /** Every problem of an overlay's rendered objects: schema, workload hardening, registry, network, overlay promises. */
 export function overlayProblems(overlay: string, objects: readonly K8sObject[], services = SERVICES): string[] {
-  return [...schemaErrors(objects), ...workloadErrors(objects), ...serviceErrors(services, objects), ...networkErrors(services, objects), ...overlayErrors(overlay, objects)];
+  return [...schemaErrors(objects), ...workloadErrors(objects), ...serviceErrors(services, objects), ...networkErrors(services, objects), ...overlayErrors(overlay, objects, services)];
 }

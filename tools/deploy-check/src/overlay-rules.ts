@@ -1,3 +1,4 @@
+import type { RegisteredService } from '@irp/service-registry';
 import { podTemplateOf, type K8sObject } from './k8s-types';
 
 // What each overlay promises on top of the base: dev brings its own 3-node NATS cluster and
@@ -6,10 +7,21 @@ import { podTemplateOf, type K8sObject } from './k8s-types';
 const find = (objects: readonly K8sObject[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
 const generated = (objects: readonly K8sObject[], kind: string, name: string) => objects.find((o) => o.kind === kind && new RegExp(`^${name}(-[a-z0-9]{10})?$`).test(o.metadata.name));
 
-function devErrors(objects: readonly K8sObject[]): string[] {
+/** authorization.conf reads each service's NATS password from <SERVICE>_NATS_PASSWORD: the dev servers get it from the service's Secret. */
+function natsPasswordErrors(nats: K8sObject | undefined, services: readonly RegisteredService[]): string[] {
+  const env = (nats && podTemplateOf(nats)?.spec.containers[0].env) ?? [];
+  return services.flatMap((s) => {
+    const variable = `${s.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_NATS_PASSWORD`;
+    const ref = env.find((e) => e.name === variable)?.valueFrom?.secretKeyRef;
+    return ref && new RegExp(`^${s.name}-secrets(-[a-z0-9]{10})?$`).test(ref.name) && ref.key === 'NATS_PASSWORD' ? [] : [`StatefulSet/nats: ${variable} does not come from ${s.name}-secrets (key NATS_PASSWORD)`];
+  });
+}
+
+function devErrors(objects: readonly K8sObject[], services: readonly RegisteredService[]): string[] {
   const errors: string[] = [];
   const nats = find(objects, 'StatefulSet', 'nats');
   if (nats?.spec?.replicas !== 3) errors.push(`StatefulSet/nats: ${nats ? `${nats.spec.replicas} replicas` : 'missing'}; the dev NATS is a 3-node JetStream cluster`);
+  errors.push(...natsPasswordErrors(nats, services));
   const config = generated(objects, 'ConfigMap', 'nats-config')?.data?.['nats.conf'] ?? '';
   for (const route of ['nats-0', 'nats-1', 'nats-2']) if (!config.includes(`nats://${route}.nats:6222`)) errors.push(`ConfigMap/nats-config: nats.conf has no cluster route to ${route}`);
   if (!/^jetstream\s*\{/m.test(config)) errors.push('ConfigMap/nats-config: nats.conf does not enable JetStream');
@@ -37,9 +49,9 @@ function prodErrors(objects: readonly K8sObject[]): string[] {
   return errors;
 }
 
-const OVERLAY_RULES: Record<string, (objects: readonly K8sObject[]) => string[]> = { dev: devErrors, prod: prodErrors };
+const OVERLAY_RULES: Record<string, (objects: readonly K8sObject[], services: readonly RegisteredService[]) => string[]> = { dev: devErrors, prod: prodErrors };
 
 /** The overlay's own promises; an overlay without rules here has none beyond the common ones. */
-export function overlayErrors(overlay: string, objects: readonly K8sObject[]): string[] {
-  return OVERLAY_RULES[overlay]?.(objects) ?? [];
+export function overlayErrors(overlay: string, objects: readonly K8sObject[], services: readonly RegisteredService[]): string[] {
+  return OVERLAY_RULES[overlay]?.(objects, services) ?? [];
 }
