@@ -31,6 +31,16 @@ function missingGeneratorFiles(overlayDir: string): string[] {
     .filter((file) => !existsSync(path.join(overlayDir, file)));
 }
 
+function kustomize(dir: string): string {
+  try {
+    return execFileSync(kubectl(), ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const { code, stderr } = error as { code?: string; stderr?: string };
+    if (code === 'ENOENT') throw new Error(`${kubectl()} not found: install kubectl (Debian/Ubuntu: apt-get install kubectl) or set KUBECTL`);
+    throw new Error(`kubectl kustomize ${path.basename(dir)} failed: ${stderr?.trim() ?? String(error)}`);
+  }
+}
+
 /** `kubectl kustomize k8s/overlays/<overlay>`, parsed: every object the overlay would apply. */
 export function renderOverlay(overlay: string, k8sDir = path.join(ROOT, 'k8s')): K8sObject[] {
   const work = mkdtempSync(path.join(tmpdir(), 'deploy-check-'));
@@ -41,7 +51,7 @@ export function renderOverlay(overlay: string, k8sDir = path.join(ROOT, 'k8s')):
       mkdirSync(path.dirname(path.join(overlayDir, file)), { recursive: true });
       writeFileSync(path.join(overlayDir, file), 'placeholder written by tools/deploy-check\n');
     }
-    const rendered = execFileSync(kubectl(), ['kustomize', overlayDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const rendered = kustomize(overlayDir);
     return yaml.loadAll(rendered).filter((doc): doc is K8sObject => doc !== null && typeof doc === 'object');
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -39,3 +39,17 @@ describe('k8s overlays', () => {
     }
   });
 });
+
+describe('renderOverlay', () => {
+  it('says what is wrong when kubectl is missing or kustomize fails', () => {
+    const saved = process.env.KUBECTL;
+    try {
+      process.env.KUBECTL = '/nonexistent/kubectl';
+      expect(() => renderOverlay('dev')).toThrow('/nonexistent/kubectl not found: install kubectl (Debian/Ubuntu: apt-get install kubectl) or set KUBECTL');
+    } finally {
+      if (saved === undefined) delete process.env.KUBECTL;
+      else process.env.KUBECTL = saved;
+    }
+    expect(() => renderOverlay('nowhere')).toThrow(/no such file|ENOENT/);
+  });
+});
