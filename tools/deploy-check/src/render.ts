@@ -36,8 +36,8 @@ function kustomize(dir: string): string {
     return execFileSync(kubectl(), ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const { code, stderr } = error as { code?: string; stderr?: string };
-    if (code === 'ENOENT') throw new Error(`${kubectl()} not found: install kubectl (Debian/Ubuntu: apt-get install kubectl) or set KUBECTL`);
-    throw new Error(`kubectl kustomize ${path.basename(dir)} failed: ${stderr?.trim() ?? String(error)}`);
+    if (code === 'ENOENT') throw new Error(`${kubectl()} not found: install kubectl (Debian/Ubuntu: apt-get install kubectl) or set KUBECTL`, { cause: error });
+    throw new Error(`kubectl kustomize ${path.basename(dir)} failed: ${stderr?.trim() ?? String(error)}`, { cause: error });
   }
 }
 
