@@ -3,6 +3,7 @@
 // a schema). Written once, then the service's own: tune resources, replicas and env by hand; the
 // registry check keeps names, ports and secrets in line.
 const { extraConfig, extraSecrets, possessive } = require('./common.cjs');
+const { k8sNetworkPolicy, k8sPodDisruptionBudget } = require('./k8s-policies.cjs');
 
 function secretKeyRef(s, key, optional) {
   return `            - name: ${key}
@@ -276,48 +277,6 @@ configMapGenerator:
 `;
 }
 
-function k8sPodDisruptionBudget(s) {
-  return `# Voluntary disruptions (node drains, cluster upgrades) take at most one ${s.name} pod at a time.
-apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: ${s.name}
-  labels:
-    app.kubernetes.io/name: ${s.name}
-    app.kubernetes.io/component: server
-spec:
-  maxUnavailable: 1
-  selector:
-    matchLabels:
-      app.kubernetes.io/name: ${s.name}
-`;
-}
-
-function k8sNetworkPolicy(s) {
-  return `# Who may reach ${s.name}: only Prometheus, on the ops port (/metrics). It takes no other traffic
-# (its requests arrive over NATS). What it may reach is in k8s/base/network-policies.yaml.
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: ${s.name}
-  labels:
-    app.kubernetes.io/name: ${s.name}
-    app.kubernetes.io/component: server
-spec:
-  podSelector:
-    matchLabels:
-      app.kubernetes.io/name: ${s.name}
-  policyTypes: ["Ingress"]
-  ingress:
-    - from:
-        - namespaceSelector: {}
-          podSelector:
-            matchLabels:
-              app.kubernetes.io/name: prometheus
-      ports:
-        - port: ops
-`;
-}
 
 /** The files of k8s/base/<name>/, by file name. */
 function k8sFolder(s) {
