@@ -34,6 +34,7 @@ function devErrors(objects: readonly K8sObject[], services: readonly RegisteredS
 function prodErrors(objects: readonly K8sObject[]): string[] {
   const errors: string[] = [];
   for (const infra of ['nats', 'postgres']) if (find(objects, 'StatefulSet', infra)) errors.push(`StatefulSet/${infra}: prod uses the managed one`);
+  for (const secret of objects.filter((o) => o.kind === 'Secret')) errors.push(`Secret/${secret.metadata.name}: prod commits no secret; create it out of band`);
   for (const workload of objects.filter((o) => ['Deployment', 'Job'].includes(o.kind))) {
     const container = podTemplateOf(workload)?.spec.containers[0];
     if (!container?.envFrom?.some((source) => source.secretRef?.name === 'platform-endpoints')) errors.push(`${workload.kind}/${workload.metadata.name}: does not read NATS/PostgreSQL addresses from the Secret platform-endpoints`);

@@ -134,10 +134,12 @@ describe('k8s rules', () => {
     const job = containerOf(broken, 'Job', 'auth-migrate');
     job.envFrom = job.envFrom?.filter((source) => !source.secretRef);
     broken.splice(broken.indexOf(object(broken, 'HorizontalPodAutoscaler', 'ocr')), 1);
+    broken.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'auth-secrets' }, data: { NATS_PASSWORD: 'c2VjcmV0' } });
     expect(overlayProblems('prod', broken)).toEqual(
       expect.arrayContaining([
         'Job/auth-migrate: does not read NATS/PostgreSQL addresses from the Secret platform-endpoints',
         'HorizontalPodAutoscaler/ocr: missing or not scaling Deployment/ocr',
+        'Secret/auth-secrets: prod commits no secret; create it out of band',
       ]),
     );
   });
