@@ -74,7 +74,8 @@ function migrationErrors(s: RegisteredService, objects: readonly K8sObject[]): s
   const container = job && podTemplateOf(job)?.spec.containers[0];
   if (!container) return [`Job/${s.name}-migrate: missing, though ${s.name} owns schema ${s.schema}`];
   const at = `Job/${s.name}-migrate`;
-  const serviceImage = podTemplateOf(find(objects, 'Deployment', s.name) ?? job)?.spec.containers[0].image;
+  const deployment = find(objects, 'Deployment', s.name);
+  const serviceImage = deployment ? podTemplateOf(deployment)?.spec.containers.find((c) => c.name === s.name)?.image : container.image;
   return [
     ...(container.image === serviceImage ? [] : [`${at}: image ${container.image} differs from the Deployment's ${serviceImage}`]),
     ...(container.command?.join(' ').includes(`dist/apps/${s.name}/src/migrate.js`) ? [] : [`${at}: does not run dist/apps/${s.name}/src/migrate.js`]),
@@ -83,8 +84,10 @@ function migrationErrors(s: RegisteredService, objects: readonly K8sObject[]): s
 }
 
 function companionErrors(s: RegisteredService, objects: readonly K8sObject[]): string[] {
+  const deployment = find(objects, 'Deployment', s.name);
+  if (!deployment) return []; // reported by deploymentErrors
   const errors: string[] = [];
-  const labels = podTemplateOf(find(objects, 'Deployment', s.name) ?? objects[0])?.metadata?.labels ?? {};
+  const labels = podTemplateOf(deployment)?.metadata?.labels ?? {};
   const service = find(objects, 'Service', s.name);
   const ops = service?.spec?.ports?.find((p: { name?: string }) => p.name === 'ops');
   if (!ops || (ops.targetPort !== 'ops' && ops.targetPort !== s.opsPort)) errors.push(`Service/${s.name}: no port "ops" to the container's ops port`);
