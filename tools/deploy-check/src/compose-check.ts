@@ -88,8 +88,35 @@ function stackRules(compose: ComposeFile, root: string): string[] {
   return errors;
 }
 
+const readYaml = <T>(root: string, file: string) => yaml.load(readFileSync(path.join(root, file), 'utf8')) as T;
+const hostOf = (address: string) => address.replace(/^\w+:\/\//, '').split(/[:/]/)[0];
+
+/** The data source uids a dashboard's panels and queries name. */
+function datasourceUids(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(datasourceUids);
+  if (!node || typeof node !== 'object') return [];
+  const { datasource, ...rest } = node as { datasource?: { uid?: string } };
+  return [...(datasource?.uid ? [datasource.uid] : []), ...Object.values(rest).flatMap(datasourceUids)];
+}
+
+/** The observability files name hosts that are compose services, and the dashboard the data source Grafana is given. */
+function wiringRules(compose: ComposeFile, root: string): string[] {
+  const isService = (host: string) => host === 'localhost' || host in compose.services;
+  const prometheus = readYaml<{ scrape_configs: { job_name: string; static_configs?: { targets: string[] }[] }[] }>(root, 'deploy/prometheus/prometheus.yml');
+  const targets = prometheus.scrape_configs.flatMap((job) => (job.static_configs ?? []).flatMap((c) => c.targets.map((target) => ({ job: job.job_name, target }))));
+  const collector = readYaml<{ exporters: Record<string, { endpoint: string }> }>(root, 'deploy/otel/collector.yaml');
+  const datasources = readYaml<{ datasources: { uid: string; url: string }[] }>(root, 'deploy/grafana/provisioning/datasources/prometheus.yaml').datasources;
+  const dashboardUids = new Set(datasourceUids(JSON.parse(readFileSync(path.join(root, 'deploy/grafana/dashboards/irp-platform.json'), 'utf8'))));
+  return [
+    ...targets.filter(({ target }) => !isService(hostOf(target))).map(({ job, target }) => `prometheus.yml: job ${job} scrapes ${target}, which is no compose service`),
+    ...Object.entries(collector.exporters).filter(([, e]) => !isService(hostOf(e.endpoint))).map(([name, e]) => `collector.yaml: exporter ${name} sends to ${e.endpoint}, which is no compose service`),
+    ...datasources.filter((d) => !isService(hostOf(d.url))).map((d) => `grafana datasource ${d.uid}: ${d.url} is no compose service`),
+    ...[...dashboardUids].filter((uid) => !datasources.some((d) => d.uid === uid)).map((uid) => `irp-platform.json: data source ${uid} is not provisioned`),
+  ];
+}
+
 /** Every problem of the compose file (text) against the schema and the rules. */
 export function composeProblems(text: string, services: readonly RegisteredService[], root: string): string[] {
   const compose = parseCompose(text);
-  return [...composeSchemaErrors(compose), ...stackRules(compose, root), ...hardeningRules(compose), ...services.flatMap((s) => serviceRules(s, compose))];
+  return [...composeSchemaErrors(compose), ...stackRules(compose, root), ...hardeningRules(compose), ...wiringRules(compose, root), ...services.flatMap((s) => serviceRules(s, compose))];
 }

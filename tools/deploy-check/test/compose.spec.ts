@@ -27,6 +27,7 @@ describe('docker-compose.yml', () => {
     authEnv.AUTH_JWT_PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----';
     delete (compose.services.nats.environment as Record<string, string>).MAIL_INGEST_NATS_PASSWORD;
     (compose.services.ocr.depends_on as Record<string, unknown>)['ocr-migrate'] = { condition: 'service_started' };
+    delete compose.services['nats-exporter'];
     expect(composeProblems(JSON.stringify(compose), SERVICES, ROOT)).toEqual(
       expect.arrayContaining([
         'docker-compose.yml: /services/auth must NOT have additional properties (read_onyl)',
@@ -37,6 +38,8 @@ describe('docker-compose.yml', () => {
         'docker-compose.yml: auth: AUTH_JWT_PRIVATE_KEY is a secret but is written in the file, not read from .env',
         "docker-compose.yml: nats lacks MAIL_INGEST_NATS_PASSWORD (authorization.conf reads mail-ingest's password from it)",
         'docker-compose.yml: ocr: does not wait for ocr-migrate to complete',
+        'docker-compose.yml: no nats-exporter service',
+        'prometheus.yml: job nats scrapes nats-exporter:7777, which is no compose service',
       ]),
     );
   });
