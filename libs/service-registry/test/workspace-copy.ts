@@ -9,6 +9,7 @@ const FILES = [
   'libs/service-registry/src/services.json',
   'libs/service-registry/src/service-names.ts',
   'deploy/prometheus/prometheus.yml',
+  'deploy/prometheus/postgres-exporter-queries.yaml',
   'apps/e2e/project.json',
   'tools/launcher/project.json',
   'docker-compose.yml',

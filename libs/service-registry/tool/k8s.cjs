@@ -4,7 +4,7 @@
 const { secretsOf } = require('./registry.cjs');
 const { extraSecrets } = require('./templates/common.cjs');
 const { devSecretGenerator } = require('./templates/compose.cjs');
-const { k8sFolder } = require('./templates/k8s.cjs');
+const { k8sFolder, SERVICE_FILES } = require('./templates/k8s.cjs');
 
 const BASE = 'k8s/base';
 const DEV = 'k8s/overlays/dev/kustomization.yaml';
@@ -44,7 +44,7 @@ function checkFolder(s, parsed, exists) {
   if (!exists(`${dir}/kustomization.yaml`)) return [`${dir}/: missing for registered service ${s.name} (npm run registry:sync writes it)`];
   const errors = [];
   const resources = parsed(`${dir}/kustomization.yaml`)?.[0]?.resources ?? [];
-  for (const file of ['deployment.yaml', 'service.yaml', ...(s.schema ? ['migrate-job.yaml'] : [])]) {
+  for (const file of [...SERVICE_FILES, ...(s.schema ? ['migrate-job.yaml'] : [])]) {
     if (!resources.includes(file)) errors.push(`${dir}/kustomization.yaml: does not list ${file}`);
   }
   if (!s.schema && resources.includes('migrate-job.yaml')) errors.push(`${dir}/kustomization.yaml: lists migrate-job.yaml, but ${s.name} owns no schema`);

@@ -1,6 +1,6 @@
 'use strict';
 // The registry of services (libs/service-registry/src/services.json): reading and validating it.
-// CommonJS without dependencies, so the sync tool, deploy/check-manifests.mjs and jest all load it.
+// CommonJS without dependencies, so the sync tool and jest load it.
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 

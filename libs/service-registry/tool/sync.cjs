@@ -12,7 +12,7 @@ const { COMPOSE_FILE, checkCompose, scaffoldCompose } = require('./compose.cjs')
 const { DEV_OVERLAY, K8S_BASE, checkK8s, scaffoldDevSecrets, scaffoldK8s } = require('./k8s.cjs');
 
 const yaml = createRequire(__filename)('js-yaml');
-// Kubernetes and compose read YAML 1.1 (merge keys `<<: *anchor`), as deploy/check-manifests.mjs does.
+// Kubernetes and compose read YAML 1.1 (merge keys `<<: *anchor`), as tools/deploy-check does.
 const parseYaml = (text) => yaml.loadAll(text, { schema: yaml.YAML11_SCHEMA }).filter((doc) => doc != null);
 
 /** Reads files of a tree under `root`, optionally seeing pending writes first. */

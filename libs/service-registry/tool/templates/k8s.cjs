@@ -3,6 +3,7 @@
 // a schema). Written once, then the service's own: tune resources, replicas and env by hand; the
 // registry check keeps names, ports and secrets in line.
 const { extraConfig, extraSecrets, possessive } = require('./common.cjs');
+const { k8sNetworkPolicy, k8sPodDisruptionBudget } = require('./k8s-policies.cjs');
 
 function secretKeyRef(s, key, optional) {
   return `            - name: ${key}
@@ -110,12 +111,13 @@ spec:
           envFrom:
             - configMapRef:
                 name: irp-config
+            # Its own settings (kustomization.yaml): later sources win over irp-config.
+            - configMapRef:
+                name: ${s.name}-config
           env:
             - name: OPS_PORT
               value: "${s.opsPort}"
-${secretEnv(s)}            - name: OTEL_SERVICE_NAME
-              value: ${s.name}
-            - name: POD_NAME
+${secretEnv(s)}            - name: POD_NAME
               valueFrom:
                 fieldRef:
                   fieldPath: metadata.name
@@ -256,14 +258,25 @@ spec:
 ${hardening('16Mi')}`;
 }
 
+/** The files every service folder lists, beside the migrate Job of a service with a schema. */
+const SERVICE_FILES = ['deployment.yaml', 'service.yaml', 'pdb.yaml', 'networkpolicy.yaml'];
+
 function k8sKustomization(s) {
-  const files = [...(s.schema ? ['migrate-job.yaml'] : []), 'deployment.yaml', 'service.yaml'];
+  const files = [...(s.schema ? ['migrate-job.yaml'] : []), ...SERVICE_FILES];
   return `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
 ${files.map((f) => `  - ${f}`).join('\n')}
+
+# ${possessive(s.name)} own non-secret settings (envFrom after irp-config, so they win). Generated
+# with a content hash in its name: a change rolls the Deployment.
+configMapGenerator:
+  - name: ${s.name}-config
+    literals:
+      - OTEL_SERVICE_NAME=${s.name}
 `;
 }
+
 
 /** The files of k8s/base/<name>/, by file name. */
 function k8sFolder(s) {
@@ -272,7 +285,9 @@ function k8sFolder(s) {
     ...(s.schema && { 'migrate-job.yaml': k8sMigrateJob(s) }),
     'deployment.yaml': k8sDeployment(s),
     'service.yaml': k8sService(s),
+    'pdb.yaml': k8sPodDisruptionBudget(s),
+    'networkpolicy.yaml': k8sNetworkPolicy(s),
   };
 }
 
-module.exports = { k8sFolder };
+module.exports = { k8sFolder, SERVICE_FILES };
