@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
+import type { Period } from './report-period';
+import type { ReportRow } from './report-item';
+
+/** Which categories one line takes: those mapped to it, and for the fallback line every category mapped nowhere. */
+export interface LineSelection {
+  categories: string[];
+  /** Set on the fallback line: the categories that have a line of their own. */
+  exceptMapped?: string[];
+}
+
+const PAGE_SIZE = 2000;
+
+const ROW_COLUMNS = sql`id, date::text as date, vendor, category, status, currency, amount_minor::text as "amountMinor",
+  converted_minor::text as "convertedMinor", base_currency as "baseCurrency", fx_rate as "fxRate", fx_rate_date::text as "fxRateDate",
+  fx_source as "fxSource", document_id as "documentId", tax_lines as "taxLines"`;
+
+/**
+ * Reads a user's expenses of a period for a report, page by page in a stable order (date, id),
+ * so a report of any size is produced in constant memory. Plain SQL: rows, not entities.
+ */
+@Injectable()
+export class ReportRowsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async *rowsOfLine(userId: string, period: Period, selection: LineSelection): AsyncGenerator<ReportRow> {
+    let after: { date: string; id: string } | undefined;
+    for (;;) {
+      const inLine = selection.exceptMapped
+        ? sql`(category = any(${selection.categories}::text[]) or not category = any(${selection.exceptMapped}::text[]))`
+        : sql`category = any(${selection.categories}::text[])`;
+      const next = after ? sql`and (date, id) > (${after.date}::date, ${after.id}::uuid)` : sql``;
+      const { rows } = await sql<ReportRow>`select ${ROW_COLUMNS} from tax.expense_tax
+          where user_id = ${userId} and not deleted and date between ${period.from}::date and ${period.to}::date and ${inLine} ${next}
+          order by date, id limit ${PAGE_SIZE}`.execute(this.em.getKysely());
+      yield* rows;
+      if (rows.length < PAGE_SIZE) return;
+      const last = rows[rows.length - 1];
+      after = { date: last.date, id: last.id };
+    }
+  }
+
+  /** The base currency most of the period's expenses are converted into (the report's), or null without any. */
+  async mainCurrency(userId: string, period: Period): Promise<string | null> {
+    const { rows } = await sql<{ currency: string }>`select base_currency as currency from tax.expense_tax
+        where user_id = ${userId} and not deleted and date between ${period.from}::date and ${period.to}::date and base_currency is not null
+        group by base_currency order by count(*) desc, base_currency limit 1`.execute(this.em.getKysely());
+    return rows[0]?.currency ?? null;
+  }
+}
