@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ExpenseSnapshot } from '@irp/contracts';
+import { PERCENT, type ExpenseSnapshot } from '@irp/contracts';
 import { assertOwner } from '@irp/messaging';
 import type { StoredTaxLine } from './expense-tax.entity';
 import { ExpenseTaxRepository, type ExpenseTaxFields } from './expense-tax.repository';
@@ -7,12 +7,16 @@ import { minorUnitsOf } from './minor-units';
 
 /** The projection's row for an expense as an event shows it. */
 export function projectionOf(expense: ExpenseSnapshot, deleted: boolean): ExpenseTaxFields {
-  const taxLines: StoredTaxLine[] = expense.taxLines.map((line) => ({
-    rate: line.rate,
-    baseMinor: line.base === null ? null : minorUnitsOf(line.base, expense.currency).toString(),
-    amountMinor: minorUnitsOf(line.amount, expense.currency).toString(),
-    label: line.label,
-  }));
+  const taxLines: StoredTaxLine[] = expense.taxLines.map((line) => {
+    // The ledger validates rates; one that is no percentage would break every report: refused here (dead-lettered).
+    if (!PERCENT.test(line.rate)) throw new Error(`expense ${expense.id} has a tax rate that is no percentage`);
+    return {
+      rate: line.rate,
+      baseMinor: line.base === null ? null : minorUnitsOf(line.base, expense.currency).toString(),
+      amountMinor: minorUnitsOf(line.amount, expense.currency).toString(),
+      label: line.label,
+    };
+  });
   return {
     id: expense.id,
     userId: expense.userId,

@@ -15,7 +15,8 @@ export interface StoredTaxLine {
  * arriving late cannot bring it back.
  */
 @Entity({ tableName: 'expense_tax' })
-@Index({ properties: ['userId', 'date'] })
+// Reports read a user's expenses category by category, in date order (keyset pages on this index).
+@Index({ properties: ['userId', 'category', 'date', 'id'] })
 export class ExpenseTax {
   @PrimaryKey({ type: 'uuid' })
   id!: string;

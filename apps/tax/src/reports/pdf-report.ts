@@ -1,10 +1,15 @@
 import PDFDocument from 'pdfkit';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { toDecimalString } from '@irp/money';
 import type { ReportContent } from './report-content';
 import type { ReportItem } from './report-item';
 import type { ReportSummary } from './report-summary';
 
 const MARGIN = 40;
+/** Rows drawn between pauses: the service keeps answering requests, the file leaves as it is drawn. */
+const ROWS_PER_PAUSE = 200;
+/** Drawn bytes waiting to be stored beyond this, drawing waits. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 const ITEM_FONT_SIZE = 7.5;
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -16,6 +21,12 @@ function columns(values: [string, number, 'left' | 'right'][]): string {
 
 /** Text the standard PDF fonts can show (WinAnsi); anything else becomes '?'. */
 const printable = (text: string) => text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+
+/** Lets the event loop run, and waits while the store is behind. */
+async function pause(doc: Doc): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while (doc.readableLength > MAX_BUFFERED_BYTES && !doc.destroyed) await sleep(5);
+}
 
 function ensureRoom(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
@@ -74,9 +85,11 @@ export async function* pdfReport(content: ReportContent, summary: ReportSummary)
     summaryPage(doc, content, summary);
     const labels = new Map(content.rules.profile.lines.map((line) => [line.code, line.label]));
     let line: string | undefined;
+    let rows = 0;
     doc.addPage().font('Helvetica-Bold').fontSize(12).text('Expenses by line');
     doc.font('Helvetica').fontSize(8).text('Flags: MR missing receipt, ET estimated tax, UC unconverted currency (not in totals), NR needs review');
     for await (const item of content.items()) {
+      if (doc.destroyed) return; // the reader went away
       if (item.line !== line) {
         line = item.line;
         ensureRoom(doc, 40);
@@ -85,6 +98,7 @@ export async function* pdfReport(content: ReportContent, summary: ReportSummary)
       }
       ensureRoom(doc, 10);
       doc.text(itemRow(item, content.header.currency));
+      if (++rows % ROWS_PER_PAUSE === 0) await pause(doc);
     }
     doc.end();
   })().catch((error: unknown) => {
@@ -93,6 +107,7 @@ export async function* pdfReport(content: ReportContent, summary: ReportSummary)
   try {
     yield* output;
   } finally {
+    if (!doc.readableEnded) doc.destroy();
     await writing;
   }
 }

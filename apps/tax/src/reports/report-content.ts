@@ -2,7 +2,7 @@ import type { TaxReportFormat } from '@irp/contracts';
 import type { CategoryRules } from '../profiles/category-rules';
 import type { Period } from './report-period';
 import { reportItem, type ReportItem } from './report-item';
-import type { LineSelection, ReportRowsRepository } from './report-rows.repository';
+import type { ReportRowsRepository } from './report-rows.repository';
 import { ReportSummary } from './report-summary';
 
 /** What every format states about a report besides its numbers. */
@@ -32,12 +32,12 @@ export class ReportContent {
     return new ReportContent(rows, userId, { ...header, currency }, rules);
   }
 
+  /** Every expense as a report item, line by line in the profile's order (within a line by category, then date). */
   async *items(): AsyncGenerator<ReportItem> {
     const options = { currency: this.header.currency, estimateMissingTax: this.header.estimateMissingTax };
-    for (const [code, selection] of this.selections()) {
-      for await (const row of this.rows.rowsOfLine(this.userId, this.header.period, selection)) {
-        const item = reportItem(row, this.rules, options);
-        if (item.line === code) yield item;
+    for (const categories of (await this.categoriesByLine()).values()) {
+      for (const category of categories) {
+        for await (const row of this.rows.rowsOfCategory(this.userId, this.header.period, category)) yield reportItem(row, this.rules, options);
       }
     }
   }
@@ -48,13 +48,10 @@ export class ReportContent {
     return summary;
   }
 
-  private selections(): [string, LineSelection][] {
-    const entries = this.rules.entries();
-    const fallback = this.rules.profile.fallbackLine;
-    return this.rules.lineOrder().map((code) => {
-      const categories = entries.filter(([, rule]) => rule.line === code).map(([category]) => category);
-      return [code, code === fallback ? { categories, exceptMapped: entries.map(([category]) => category) } : { categories }];
-    });
+  private async categoriesByLine(): Promise<Map<string, string[]>> {
+    const byLine = new Map(this.rules.lineOrder().map((code): [string, string[]] => [code, []]));
+    for (const category of await this.rows.categoriesIn(this.userId, this.header.period)) byLine.get(this.rules.for(category).line)?.push(category);
+    return byLine;
   }
 }
 

@@ -1,8 +1,7 @@
-import Big from 'big.js';
 import type { TaxReviewReason } from '@irp/contracts';
 import { convertMinorUnits } from '@irp/money';
 import type { CategoryRules } from '../profiles/category-rules';
-import { percentOf, taxInGross } from '../profiles/tax-amounts';
+import { baseOfTax, normalizedRate, percentOf, taxInGross } from '../profiles/tax-amounts';
 import type { StoredTaxLine } from '../projection/expense-tax.entity';
 
 /** An expense as the report query reads it (minor units as strings: bigint columns). */
@@ -53,14 +52,6 @@ export interface ItemOptions {
   estimateMissingTax: boolean;
 }
 
-const HUNDRED = new Big(100);
-
-/** The amount a tax was charged on: tax × 100 / rate, half to even (0 at a zero rate). */
-function baseOfTax(tax: bigint, rate: string): bigint {
-  if (new Big(rate).eq(0)) return 0n;
-  return BigInt(new Big(tax.toString()).times(HUNDRED).div(rate).round(0, Big.roundHalfEven).toFixed(0));
-}
-
 function inReportCurrency(minor: bigint, row: ReportRow, currency: string): bigint {
   return row.currency === currency ? minor : convertMinorUnits(minor, row.currency, currency, row.fxRate as string);
 }
@@ -71,12 +62,12 @@ function taxesOf(row: ReportRow, gross: bigint, options: ItemOptions, standardRa
     return row.taxLines.map((line, _index, all) => {
       const tax = inReportCurrency(BigInt(line.amountMinor), row, options.currency);
       const base = line.baseMinor !== null ? inReportCurrency(BigInt(line.baseMinor), row, options.currency) : all.length === 1 ? gross - tax : baseOfTax(tax, line.rate);
-      return { rate: new Big(line.rate).toFixed(), base, tax, reclaimable: 0n, estimated: false };
+      return { rate: normalizedRate(line.rate), base, tax, reclaimable: 0n, estimated: false };
     });
   }
   if (!options.estimateMissingTax || standardRate === null) return [];
   const tax = taxInGross(gross, standardRate);
-  return [{ rate: new Big(standardRate).toFixed(), base: gross - tax, tax, reclaimable: 0n, estimated: true }];
+  return [{ rate: normalizedRate(standardRate), base: gross - tax, tax, reclaimable: 0n, estimated: true }];
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ReportJob } from './report-job.entity';
 import { ReportJobRepository } from './report-job.repository';
 import { reportObjectName } from './report-job.view';
 import { ReportRowsRepository } from './report-rows.repository';
+import { ReportSummary } from './report-summary';
 
 /**
  * Produces queued reports, one at a time per replica: woken when one is queued, and on a timer for
@@ -78,14 +79,15 @@ export class ReportRunner implements OnApplicationBootstrap, BeforeApplicationSh
       if (!effective) throw new Error(`profile ${job.profileId} is gone`);
       const header = { id: job.id, generatedAt: new Date().toISOString(), period: { from: job.periodFrom, to: job.periodTo }, estimateMissingTax: job.estimateMissingTax };
       const content = await ReportContent.open(this.rows, job.userId, header, effective.rules);
-      const summary = await content.summary();
+      // Only JSON and PDF open with the totals: a CSV alone is one pass over the expenses.
+      const summary = job.formats.some((format) => format !== 'csv') ? await content.summary() : new ReportSummary(effective.rules.lineOrder());
       job.files = [];
       for (const format of job.formats) {
         await this.jobs.heartbeat(job.id);
         job.files.push(await this.files.write(reportObjectName(job.userId, job.id, format), format, content, summary));
       }
       job.status = 'ready';
-      this.log.info({ reportId: job.id, expenses: summary.expenseCount }, 'report ready');
+      this.log.info({ reportId: job.id, formats: job.formats }, 'report ready');
     } catch (error) {
       const errorId = randomUUID();
       this.log.error({ err: error, reportId: job.id, errorId }, 'report failed');
