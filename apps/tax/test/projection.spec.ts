@@ -82,7 +82,7 @@ describe('the expense projection', () => {
       const c = anExpenseSnapshot(userId, { category: 'fuel', amount: '60.00', documentId: null });
       const d = anExpenseSnapshot(userId, { category: 'lodging', amount: '200.00', taxLines: [{ rate: '10', amount: '18.18' }] });
       return [
-        [{ state: a }, { state: { ...a, version: 2, amount: '21.40', amountMinor: '2140', convertedAmountMinor: '2140', converted: { ...a.converted!, amount: '21.40' }, taxLines: [{ rate: '7', base: '20.00', amount: '1.40', label: 'VAT' }] } }],
+        [{ state: a }, { state: { ...a, version: 2, amount: '21.40', amountMinor: '2140', convertedAmountMinor: '2140', converted: a.converted && { ...a.converted, amount: '21.40' }, taxLines: [{ rate: '7', base: '20.00', amount: '1.40', label: 'VAT' }] } }],
         [{ state: b }, { state: { ...b, version: 2, category: { ...b.category, name: 'other' } } }, { state: { ...b, version: 3, category: { ...b.category, name: 'office supplies' } } }],
         [{ state: c }, { state: { ...c, version: 2 }, deleted: true }],
         [{ state: d }],
