@@ -30,6 +30,6 @@ describe('tax', () => {
     const config = serviceOrmOptions(TAX_SERVICE, { url: service.infra.database.url });
     expect(await migrate(config, 'pending')).toEqual([]);
     expect(await migrate(config, 'check')).toEqual([]);
-    expect(TAX_MIGRATIONS).toHaveLength(1);
+    expect(TAX_MIGRATIONS).toHaveLength(2);
   });
 });

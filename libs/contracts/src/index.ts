@@ -32,3 +32,5 @@ export * from './documents/document.dto';
 export * from './documents/document-stream.dto';
 export { busPermissions, inboxPrefixOf, type BusPermissions } from './bus/bus-permissions';
 export { deploymentAuthorizationConfig, natsAuthorizationConfig, natsPasswordVariable, platformBusUsers, type BusUser } from './bus/nats-authorization';
+export * from './tax/tax-profile.dto';
+export * from './tax/tax-report.dto';

@@ -15,10 +15,12 @@ import { StreamTokenController } from '../documents/stream-token.controller';
 import { ExpensesController } from '../expenses/expenses.controller';
 import { openApiDocumentOffline } from '../openapi-offline';
 import { SettingsController } from '../settings/settings.controller';
+import { TaxProfilesController } from '../tax/tax-profiles.controller';
+import { TaxReportsController } from '../tax/tax-reports.controller';
 import { AsyncApiController } from './asyncapi.controller';
 import { operationId } from './openapi';
 
-const CONTROLLERS = [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController];
+const CONTROLLERS = [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController, TaxProfilesController, TaxReportsController];
 
 type Operation = { operationId: string; security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> };
 

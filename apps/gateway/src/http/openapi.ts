@@ -94,6 +94,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('categories', 'Expense categories')
     .addTag('settings', 'Base currency and locale')
     .addTag('documents', 'Uploaded receipts and invoices, read in the background')
+    .addTag('tax', 'Tax profiles, period reports for the tax return, each expense\u2019s tax lines')
     .addTag('admin', 'Operator routes (admin role)')
     .addTag('docs', 'Machine-readable API documents')
     .addBearerAuth(

@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type ServerSentEventsResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses } from './types.gen';
+import type { AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses, TaxProfilesCurrentData, TaxProfilesCurrentErrors, TaxProfilesCurrentResponses, TaxProfilesListData, TaxProfilesListErrors, TaxProfilesListResponses, TaxProfilesMapData, TaxProfilesMapErrors, TaxProfilesMapResponses, TaxProfilesSelectData, TaxProfilesSelectErrors, TaxProfilesSelectResponses, TaxReportsCreateData, TaxReportsCreateErrors, TaxReportsCreateResponses, TaxReportsDownloadData, TaxReportsDownloadErrors, TaxReportsDownloadResponses, TaxReportsExpenseTaxData, TaxReportsExpenseTaxErrors, TaxReportsExpenseTaxResponses, TaxReportsGetData, TaxReportsGetErrors, TaxReportsGetResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -381,3 +381,119 @@ export const streamTokenIssue = <ThrowOnError extends boolean = false>(options: 
  * AsyncAPI 3 document of the NATS subjects and domain events
  */
 export const asyncApiGet = <ThrowOnError extends boolean = false>(options?: Options<AsyncApiGetData, ThrowOnError>): RequestResult<AsyncApiGetResponses, AsyncApiGetErrors, ThrowOnError> => (options?.client ?? client).get<AsyncApiGetResponses, AsyncApiGetErrors, ThrowOnError>({ url: '/api/v1/asyncapi.json', ...options });
+
+/**
+ * The tax profiles: their lines (each citing its official source) and how they map categories
+ */
+export const taxProfilesList = <ThrowOnError extends boolean = false>(options?: Options<TaxProfilesListData, ThrowOnError>): RequestResult<TaxProfilesListResponses, TaxProfilesListErrors, ThrowOnError> => (options?.client ?? client).get<TaxProfilesListResponses, TaxProfilesListErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/tax/profiles',
+    ...options
+});
+
+/**
+ * Your profile, tax year start and the category mappings in effect
+ */
+export const taxProfilesCurrent = <ThrowOnError extends boolean = false>(options?: Options<TaxProfilesCurrentData, ThrowOnError>): RequestResult<TaxProfilesCurrentResponses, TaxProfilesCurrentErrors, ThrowOnError> => (options?.client ?? client).get<TaxProfilesCurrentResponses, TaxProfilesCurrentErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/tax/profiles/current',
+    ...options
+});
+
+/**
+ * Pick a profile and the day your tax year starts (default: the profile’s)
+ */
+export const taxProfilesSelect = <ThrowOnError extends boolean = false>(options: Options<TaxProfilesSelectData, ThrowOnError>): RequestResult<TaxProfilesSelectResponses, TaxProfilesSelectErrors, ThrowOnError> => (options.client ?? client).put<TaxProfilesSelectResponses, TaxProfilesSelectErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/tax/profiles/current',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Map a category to another line of your profile (`line: null` restores the profile’s mapping)
+ */
+export const taxProfilesMap = <ThrowOnError extends boolean = false>(options: Options<TaxProfilesMapData, ThrowOnError>): RequestResult<TaxProfilesMapResponses, TaxProfilesMapErrors, ThrowOnError> => (options.client ?? client).put<TaxProfilesMapResponses, TaxProfilesMapErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/tax/profiles/current/mappings',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Ask for a report of a tax year, a quarter or custom dates: produced in the background; follow the Location
+ */
+export const taxReportsCreate = <ThrowOnError extends boolean = false>(options: Options<TaxReportsCreateData, ThrowOnError>): RequestResult<TaxReportsCreateResponses, TaxReportsCreateErrors, ThrowOnError> => (options.client ?? client).post<TaxReportsCreateResponses, TaxReportsCreateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/tax/reports',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A report’s status; once `ready`, its files download from /download?format=
+ */
+export const taxReportsGet = <ThrowOnError extends boolean = false>(options: Options<TaxReportsGetData, ThrowOnError>): RequestResult<TaxReportsGetResponses, TaxReportsGetErrors, ThrowOnError> => (options.client ?? client).get<TaxReportsGetResponses, TaxReportsGetErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/tax/reports/{id}',
+    ...options
+});
+
+/**
+ * A ready report as JSON, CSV (one row per expense, RFC 4180) or PDF, streamed
+ */
+export const taxReportsDownload = <ThrowOnError extends boolean = false>(options: Options<TaxReportsDownloadData, ThrowOnError>): RequestResult<TaxReportsDownloadResponses, TaxReportsDownloadErrors, ThrowOnError> => (options.client ?? client).get<TaxReportsDownloadResponses, TaxReportsDownloadErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/tax/reports/{id}/download',
+    ...options
+});
+
+/**
+ * An expense’s tax lines (from the receipt, or estimated from your profile’s standard rate with `estimate=true`) and its line on your profile
+ */
+export const taxReportsExpenseTax = <ThrowOnError extends boolean = false>(options: Options<TaxReportsExpenseTaxData, ThrowOnError>): RequestResult<TaxReportsExpenseTaxResponses, TaxReportsExpenseTaxErrors, ThrowOnError> => (options.client ?? client).get<TaxReportsExpenseTaxResponses, TaxReportsExpenseTaxErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/expenses/{id}/tax',
+    ...options
+});

@@ -352,6 +352,121 @@ export type SettingsView = {
     locale: string;
 };
 
+export type TaxReportLineView = {
+    code: string;
+    label: string;
+    source: string;
+};
+
+export type CategoryMappingView = {
+    category: string;
+    line: string;
+    deductiblePercent: string;
+    overridden: boolean;
+};
+
+export type TaxProfileView = {
+    id: string;
+    version: string;
+    name: string;
+    country: string;
+    currency: string;
+    form: string;
+    source: string;
+    taxYearStart: string;
+    inputTaxReclaimable: boolean;
+    standardRate: string | null;
+    lines: Array<TaxReportLineView>;
+    mappings: Array<CategoryMappingView>;
+    fallbackLine: string;
+};
+
+export type TaxProfileList = {
+    items: Array<TaxProfileView>;
+};
+
+export type TaxSettingsView = {
+    profileId: string | null;
+    taxYearStart: string | null;
+    mappings: Array<CategoryMappingView>;
+};
+
+export type SelectTaxProfileBody = {
+    profileId: string;
+    taxYearStart?: string;
+};
+
+export type MappingOverrideBody = {
+    category: string;
+    line: string | null;
+    deductiblePercent?: string;
+};
+
+export type CreateTaxReportBody = {
+    year?: number;
+    quarter?: number;
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    from?: string;
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    to?: string;
+    profileId?: string;
+    estimateMissingTax?: boolean;
+    formats?: Array<'json' | 'csv' | 'pdf'>;
+};
+
+export type TaxReportFileView = {
+    format: 'json' | 'csv' | 'pdf';
+    size: number;
+};
+
+export type TaxReportPeriodView = {
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    from: string;
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    to: string;
+};
+
+export type TaxReportJobView = {
+    id: string;
+    status: 'queued' | 'running' | 'ready' | 'failed';
+    profileId: string;
+    profileVersion: string;
+    period: TaxReportPeriodView;
+    formats: Array<'json' | 'csv' | 'pdf'>;
+    estimateMissingTax: boolean;
+    files: Array<TaxReportFileView>;
+    error: string | null;
+    createdAt: unknown | unknown;
+    completedAt: unknown | unknown | null;
+    expiresAt: unknown | unknown | null;
+};
+
+export type ExpenseTaxLineView = {
+    rate: string;
+    base: string | null;
+    amount: string;
+    label: string;
+    estimated: boolean;
+};
+
+export type ExpenseTaxView = {
+    expenseId: string;
+    version: number;
+    currency: string;
+    category: string;
+    lines: Array<ExpenseTaxLineView>;
+    reportLine: string | null;
+    deductiblePercent: string | null;
+};
+
 export type StreamTokenView = {
     token: string;
     expiresAt: unknown | unknown;
@@ -1711,3 +1826,357 @@ export type AsyncApiGetResponses = {
 };
 
 export type AsyncApiGetResponse = AsyncApiGetResponses[keyof AsyncApiGetResponses];
+
+export type TaxProfilesListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/tax/profiles';
+};
+
+export type TaxProfilesListErrors = {
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type TaxProfilesListError = TaxProfilesListErrors[keyof TaxProfilesListErrors];
+
+export type TaxProfilesListResponses = {
+    /**
+     * OK
+     */
+    200: TaxProfileList;
+};
+
+export type TaxProfilesListResponse = TaxProfilesListResponses[keyof TaxProfilesListResponses];
+
+export type TaxProfilesCurrentData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/tax/profiles/current';
+};
+
+export type TaxProfilesCurrentErrors = {
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type TaxProfilesCurrentError = TaxProfilesCurrentErrors[keyof TaxProfilesCurrentErrors];
+
+export type TaxProfilesCurrentResponses = {
+    /**
+     * OK
+     */
+    200: TaxSettingsView;
+};
+
+export type TaxProfilesCurrentResponse = TaxProfilesCurrentResponses[keyof TaxProfilesCurrentResponses];
+
+export type TaxProfilesSelectData = {
+    body: SelectTaxProfileBody;
+    path?: never;
+    query?: never;
+    url: '/api/v1/tax/profiles/current';
+};
+
+export type TaxProfilesSelectErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type TaxProfilesSelectError = TaxProfilesSelectErrors[keyof TaxProfilesSelectErrors];
+
+export type TaxProfilesSelectResponses = {
+    /**
+     * OK
+     */
+    200: TaxSettingsView;
+};
+
+export type TaxProfilesSelectResponse = TaxProfilesSelectResponses[keyof TaxProfilesSelectResponses];
+
+export type TaxProfilesMapData = {
+    body: MappingOverrideBody;
+    path?: never;
+    query?: never;
+    url: '/api/v1/tax/profiles/current/mappings';
+};
+
+export type TaxProfilesMapErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type TaxProfilesMapError = TaxProfilesMapErrors[keyof TaxProfilesMapErrors];
+
+export type TaxProfilesMapResponses = {
+    /**
+     * OK
+     */
+    200: TaxSettingsView;
+};
+
+export type TaxProfilesMapResponse = TaxProfilesMapResponses[keyof TaxProfilesMapResponses];
+
+export type TaxReportsCreateData = {
+    body: CreateTaxReportBody;
+    path?: never;
+    query?: never;
+    url: '/api/v1/tax/reports';
+};
+
+export type TaxReportsCreateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type TaxReportsCreateError = TaxReportsCreateErrors[keyof TaxReportsCreateErrors];
+
+export type TaxReportsCreateResponses = {
+    /**
+     * Accepted
+     */
+    202: TaxReportJobView;
+};
+
+export type TaxReportsCreateResponse = TaxReportsCreateResponses[keyof TaxReportsCreateResponses];
+
+export type TaxReportsGetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/tax/reports/{id}';
+};
+
+export type TaxReportsGetErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type TaxReportsGetError = TaxReportsGetErrors[keyof TaxReportsGetErrors];
+
+export type TaxReportsGetResponses = {
+    /**
+     * OK
+     */
+    200: TaxReportJobView;
+};
+
+export type TaxReportsGetResponse = TaxReportsGetResponses[keyof TaxReportsGetResponses];
+
+export type TaxReportsDownloadData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * json (default), csv or pdf
+         */
+        format?: 'json' | 'csv' | 'pdf';
+    };
+    url: '/api/v1/tax/reports/{id}/download';
+};
+
+export type TaxReportsDownloadErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * No such report, or it was not made in that format
+     */
+    404: Problem;
+    /**
+     * The report is not ready (queued, running or failed)
+     */
+    409: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type TaxReportsDownloadError = TaxReportsDownloadErrors[keyof TaxReportsDownloadErrors];
+
+export type TaxReportsDownloadResponses = {
+    /**
+     * The file (`Content-Disposition: attachment`)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type TaxReportsDownloadResponse = TaxReportsDownloadResponses[keyof TaxReportsDownloadResponses];
+
+export type TaxReportsExpenseTaxData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * true: estimate the tax of a receipt that shows none
+         */
+        estimate?: 'true' | 'false';
+    };
+    url: '/api/v1/expenses/{id}/tax';
+};
+
+export type TaxReportsExpenseTaxErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type TaxReportsExpenseTaxError = TaxReportsExpenseTaxErrors[keyof TaxReportsExpenseTaxErrors];
+
+export type TaxReportsExpenseTaxResponses = {
+    /**
+     * OK
+     */
+    200: ExpenseTaxView;
+};
+
+export type TaxReportsExpenseTaxResponse = TaxReportsExpenseTaxResponses[keyof TaxReportsExpenseTaxResponses];
