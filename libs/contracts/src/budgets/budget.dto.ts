@@ -107,6 +107,7 @@ export class CreateBudgetBody {
   /** Where the periods begin and end; default UTC. */
   @IsOptional()
   @IsTimeZone()
+  @MaxLength(64)
   timeZone?: string;
 
   /** Carry what was left (or overspent) into the next period. */
@@ -137,6 +138,7 @@ export class UpdateBudgetBody {
 
   @IsOptional()
   @IsTimeZone()
+  @MaxLength(64)
   timeZone?: string;
 
   @IsOptional()
