@@ -8,6 +8,7 @@ import { BudgetsModule } from './budgets/budgets.module';
 import { BUDGETS_CONFIG, loadBudgetsConfig } from './config/env';
 import { IntakeModule } from './intake/intake.module';
 import { BUDGETS_MIGRATIONS } from './migrations';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ExpenseProjection } from './spend/expense-projection.entity';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
 import { Webhook } from './webhooks/webhook.entity';
@@ -22,5 +23,5 @@ export const BUDGETS_SERVICE = defineService({
   entities: [Budget, ExpenseProjection, Alert, Webhook, WebhookDelivery],
   migrations: BUDGETS_MIGRATIONS,
   streams: BUDGETS_CONTRACTS.streams,
-  features: [ScheduleModule.forRoot(), WebhooksModule, AlertsModule, BudgetsModule, IntakeModule],
+  features: [ScheduleModule.forRoot(), WebhooksModule, AlertsModule, BudgetsModule, IntakeModule, ReconciliationModule],
 });

@@ -12,7 +12,7 @@ describe('budgets: spend and alerts from expense events', () => {
   beforeAll(async () => {
     svc = await startBudgets();
     alertEvents = [];
-    subscription = svc.nc.subscribe(SUBJECTS.alertRaised, { callback: (_e, message) => alertEvents.push(message.json()) });
+    subscription = svc.nc.subscribe(SUBJECTS.alertRaised, { callback: (_e, message) => void alertEvents.push(message.json()) });
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { Budget } from './budget.entity';
 
 @Injectable()
@@ -17,14 +18,9 @@ export class BudgetRepository {
 
   /** Users with budgets after `afterUserId`, in id order (for jobs that visit every user). */
   async usersAfter(afterUserId: string | null, limit: number): Promise<string[]> {
-    const rows = await this.em
-      .createQueryBuilder(Budget, 'b')
-      .select('b.userId', true)
-      .where(afterUserId ? { userId: { $gt: afterUserId } } : {})
-      .orderBy({ userId: 'asc' })
-      .limit(limit)
-      .execute<{ userId: string }[]>('all');
-    return rows.map((row) => row.userId);
+    const { rows } = await sql<{ user_id: string }>`select distinct user_id from budgets.budget
+      where user_id > ${afterUserId ?? '00000000-0000-0000-0000-000000000000'}::uuid order by user_id limit ${limit}`.execute(this.em.getKysely());
+    return rows.map((row) => row.user_id);
   }
 
   add(budget: Budget): void {

@@ -45,6 +45,12 @@ export class ExpenseProjectionRepository {
     return rows.length > 0;
   }
 
+  /** The database's clock (rows are stamped with it, so comparisons must not use this process's). */
+  async databaseNow(): Promise<Date> {
+    const { rows } = await sql<{ now: Date }>`select clock_timestamp() as now`.execute(this.em.getKysely());
+    return new Date(rows[0].now);
+  }
+
   async ownerOf(expenseId: string): Promise<string | null> {
     const { rows } = await sql<{ user_id: string }>`select user_id from budgets.expense_projection where expense_id = ${expenseId}::uuid`.execute(this.em.getKysely());
     return rows[0]?.user_id ?? null;

@@ -41,7 +41,7 @@ export function expenseSnapshot(userId: string, fields: { amountMinor?: number; 
 }
 
 /** The next version of an expense with some fields changed. */
-export function changed(expense: ExpenseSnapshot, fields: Parameters<typeof expenseSnapshot>[1]): ExpenseSnapshot {
+export function changed(expense: ExpenseSnapshot, fields: NonNullable<Parameters<typeof expenseSnapshot>[1]>): ExpenseSnapshot {
   return expenseSnapshot(expense.userId, {
     id: expense.id,
     amountMinor: Number(expense.amountMinor),
