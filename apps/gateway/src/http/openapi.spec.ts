@@ -9,6 +9,7 @@ import { AuthController } from '../auth/auth.controller';
 import { AuthGuard } from '../auth/auth.guard';
 import { CallerResolver } from '../auth/caller-resolver';
 import type { StreamTokens } from '../auth/stream-tokens';
+import { BUDGETS_CONTROLLERS } from '../budgets/budgets-routes.module';
 import { CategoriesController } from '../categories/categories.controller';
 import { DocumentsController } from '../documents/documents.controller';
 import { StreamTokenController } from '../documents/stream-token.controller';
@@ -18,7 +19,7 @@ import { SettingsController } from '../settings/settings.controller';
 import { AsyncApiController } from './asyncapi.controller';
 import { operationId } from './openapi';
 
-const CONTROLLERS = [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController];
+const CONTROLLERS = [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController, ...BUDGETS_CONTROLLERS];
 
 type Operation = { operationId: string; security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> };
 
