@@ -52,7 +52,9 @@ async function seed(client) {
     union all
     select gen_random_uuid(), u.id, 'Meals', 300000, 'EUR', 'category', $1::uuid, 'meals', null, 'monthly', '[]'::jsonb, 'UTC', false, '[50,80,100]'::jsonb,
            current_date, now(), now() from seed_user u`, [CATEGORIES[0]]);
-  await client.query('analyze budgets.expense_projection; analyze budgets.budget');
+  // As autovacuum would after a load: the visibility map lets status sums use index-only scans.
+  await client.query('vacuum analyze budgets.expense_projection');
+  await client.query('analyze budgets.budget');
   return (performance.now() - started) / 1000;
 }
 

@@ -8,7 +8,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
  * its spend with no bookkeeping. Written in plain SQL by ExpenseProjectionRepository.
  */
 @Entity({ tableName: 'expense_projection' })
-@Index({ properties: ['userId', 'date'] })
+// Status reads sum a user's range of days: the index covers the sum (index-only scans).
+@Index({ name: 'expense_projection_spend', properties: ['userId', 'date'], include: ['convertedMinor', 'currency', 'categoryId', 'deleted'] })
 export class ExpenseProjection {
   @PrimaryKey({ type: 'uuid' })
   expenseId!: string;

@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Budgets, the expense projection, alerts (one per budget, period and threshold), webhooks and their deliveries. */
-export class Migration20261207064329 extends Migration {
+export class Migration20261207065648 extends Migration {
 
-  override name = 'Migration20261207064329';
+  override name = 'Migration20261207065648';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "budgets"."alert" ("id" uuid not null, "user_id" uuid not null, "budget_id" uuid not null, "budget_name" text not null, "period_start" date not null, "period_end" date not null, "threshold" int not null, "spent_minor" bigint not null, "available_minor" bigint not null, "currency" text not null, "raised_at" timestamptz not null, "acknowledged_at" timestamptz null, primary key ("id"));`);
@@ -14,7 +14,7 @@ export class Migration20261207064329 extends Migration {
     this.addSql(`create index "budget_user_id_created_at_index" on "budgets"."budget" ("user_id", "created_at");`);
 
     this.addSql(`create table "budgets"."expense_projection" ("expense_id" uuid not null, "user_id" uuid not null, "version" int not null, "deleted" boolean not null, "date" date not null, "category_id" uuid not null, "tags" text[] not null, "converted_minor" bigint null, "currency" text null, "applied_at" timestamptz not null, primary key ("expense_id"));`);
-    this.addSql(`create index "expense_projection_user_id_date_index" on "budgets"."expense_projection" ("user_id", "date");`);
+    this.addSql(`create index "expense_projection_spend" on "budgets"."expense_projection" ("user_id", "date") include ("converted_minor", "currency", "category_id", "deleted");`);
 
     this.addSql(`create table "budgets"."webhook" ("id" uuid not null, "user_id" uuid not null, "url" text not null, "description" text null, "secret" text not null, "enabled" boolean not null default true, "disabled_reason" text null, "created_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`create index "webhook_user_id_created_at_index" on "budgets"."webhook" ("user_id", "created_at");`);
