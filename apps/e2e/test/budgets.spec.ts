@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseDto, AlertPage, BudgetStatus, BudgetView, CreatedWebhook, WebhookDeliveryList, type ExpenseView } from '@irp/contracts';
+import { parseDto, AlertPage, BudgetStatus, BudgetView, type CreatedWebhook, type WebhookDeliveryList, type ExpenseView } from '@irp/contracts';
 import { httpClient, startTestPlatform, type HttpClient, type TestPlatform } from '@irp/testing';
 import { newSession, type Session } from './session';
 
