@@ -115,7 +115,10 @@ async function expenseToAlert(api, tokens) {
 
 const { postgres, signingKey, options, dispose } = await startBenchInfrastructure({
   env: { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.01', DATABASE_POOL_MAX: '20' },
-  serviceEnv: { expenses: { FX_FEED_ENABLED: 'false' }, budgets: { BUDGETS_RECONCILE_INTERVAL_SECONDS: '0' } },
+  serviceEnv: {
+    expenses: { FX_FEED_ENABLED: 'false' },
+    budgets: { BUDGETS_RECONCILE_INTERVAL_SECONDS: '0', ...(process.env.PROFILE && { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof/budgets' }) },
+  },
 });
 let platform;
 const admin = new pg.Client({ connectionString: postgres.url() });
