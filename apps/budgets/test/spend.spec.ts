@@ -50,6 +50,21 @@ describe('budgets: spend and alerts from expense events', () => {
     expect(raised.map((alert) => alert.threshold).sort()).toEqual([50, 80]);
     await eventually(async () => expect(alertEvents.filter((e) => e.subject.userId === userId).map((e) => e.data.threshold).sort()).toEqual([50, 80]));
     expect((await status(userId, budget.id)).percent).toBe(95);
+
+    const first = await svc.rpc.request(SUBJECTS.listAlerts, { userId, query: { limit: '1' } });
+    const second = await svc.rpc.request(SUBJECTS.listAlerts, { userId, query: { limit: '1', cursor: first.nextCursor ?? undefined } });
+    expect([...first.items, ...second.items].map((alert) => alert.alertId)).toEqual(raised.map((alert) => alert.alertId));
+    expect(second.nextCursor).toBeNull();
+    await expect(svc.rpc.request(SUBJECTS.listAlerts, { userId, query: { cursor: 'bm9wZQ' } })).rejects.toMatchObject({ code: 'VALIDATION' });
+
+    // Acknowledged once, by its owner only; another user neither sees nor acknowledges it.
+    const stranger = randomUUID();
+    expect(await alerts(stranger)).toEqual([]);
+    await expect(svc.rpc.request(SUBJECTS.acknowledgeAlert, { userId: stranger, alertId: raised[0].alertId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const acknowledged = await svc.rpc.request(SUBJECTS.acknowledgeAlert, { userId, alertId: raised[0].alertId });
+    expect(acknowledged.acknowledgedAt).not.toBeNull();
+    expect((await svc.rpc.request(SUBJECTS.acknowledgeAlert, { userId, alertId: raised[0].alertId })).acknowledgedAt).toBe(acknowledged.acknowledgedAt);
+    expect((await svc.rpc.request(SUBJECTS.listAlerts, { userId, query: {} })).items.map((alert) => alert.alertId)).toEqual([raised[1].alertId]);
   });
 
   it('moves spend between budgets when an expense changes category, and counts a conversion that arrives later', async () => {

@@ -19,14 +19,15 @@ export class AlertRepository {
 
   /**
    * Inserts the alert unless its budget, period and threshold already has one (the unique key
-   * decides races between replicas); returns it only when this call inserted it.
+   * decides races between replicas); returns it only when this call inserted it. The time is
+   * kept to the millisecond, as JSON and page cursors carry it, so keyset paging finds every row.
    */
   async insertIfNew(alert: NewAlert): Promise<Alert | null> {
     const id = randomUUID();
     const { rows } = await sql<{ raised_at: Date }>`
       insert into budgets.alert (id, user_id, budget_id, budget_name, period_start, period_end, threshold, spent_minor, available_minor, currency, raised_at)
       values (${id}::uuid, ${alert.userId}::uuid, ${alert.budgetId}::uuid, ${alert.budgetName}, ${alert.periodStart}::date, ${alert.periodEnd}::date,
-              ${alert.threshold}, ${alert.spentMinor.toString()}::bigint, ${alert.availableMinor.toString()}::bigint, ${alert.currency}, now())
+              ${alert.threshold}, ${alert.spentMinor.toString()}::bigint, ${alert.availableMinor.toString()}::bigint, ${alert.currency}, date_trunc('milliseconds', now()))
       on conflict (budget_id, period_start, threshold) do nothing
       returning raised_at`.execute(this.em.getKysely());
     if (rows.length === 0) return null;
