@@ -3,12 +3,19 @@ import { SUBJECTS } from '@irp/contracts';
 import { Outbox } from '@irp/messaging';
 import { toDecimalString } from '@irp/money';
 import { getLogger } from '@irp/observability';
-import type { Budget } from '../budgets/budget.entity';
 import { periodContaining, todayIn } from '../periods/period-calendar';
-import { BudgetMeter, reached } from '../spend/budget-meter';
+import { BudgetMeter, reached, type MeteredBudget } from '../spend/budget-meter';
 import { WebhookDeliveries } from '../webhooks/webhook-deliveries';
 import type { Alert } from './alert.entity';
 import { AlertRepository } from './alert.repository';
+
+/** What evaluation needs of a budget. */
+export interface EvaluatedBudget extends MeteredBudget {
+  id: string;
+  name: string;
+  timeZone: string;
+  thresholds: number[];
+}
 
 /**
  * Raises the alerts a budget's current period has earned: each threshold reached gets one alert,
@@ -27,7 +34,7 @@ export class AlertEvaluator {
   ) {}
 
   /** Call inside UnitOfWork.run, holding the budget owner's OwnerLock. Returns the alerts raised. */
-  async evaluate(budget: Budget, now: Date = new Date()): Promise<Alert[]> {
+  async evaluate(budget: EvaluatedBudget, now: Date = new Date()): Promise<Alert[]> {
     const period = periodContaining(budget, todayIn(budget.timeZone, now));
     if (!period) return [];
     const [reading] = await this.meter.read(budget, [period]);

@@ -2,21 +2,14 @@ import { BigIntType } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { randomUUID } from 'node:crypto';
 import type { BudgetPeriod } from '@irp/contracts';
-import type { Calendar, Period } from '../periods/period-calendar';
-
-export type BudgetScope = 'overall' | 'category' | 'tag';
-
-/** What a budget counts: every expense, those of one category (by id, so renames keep it), or those with one tag. */
-export interface SpendScope {
-  scope: BudgetScope;
-  categoryId: string | null;
-  tag: string | null;
-}
+import type { Period } from '../periods/period-calendar';
+import type { EvaluatedBudget } from '../alerts/alert-evaluator';
+import type { BudgetScope } from '../spend/expense-projection.repository';
 
 /** A user's budget: an amount in their base currency per period, with its alert thresholds. */
 @Entity({ tableName: 'budget' })
 @Index({ properties: ['userId', 'createdAt'] })
-export class Budget implements Calendar, SpendScope {
+export class Budget implements EvaluatedBudget {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

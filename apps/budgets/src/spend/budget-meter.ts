@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { Budget } from '../budgets/budget.entity';
-import { rolloverSpan, type Period } from '../periods/period-calendar';
-import { ExpenseProjectionRepository } from './expense-projection.repository';
+import { rolloverSpan, type Calendar, type Period } from '../periods/period-calendar';
+import { ExpenseProjectionRepository, type SpendScope } from './expense-projection.repository';
+
+/** What the meter needs of a budget. */
+export interface MeteredBudget extends Calendar, SpendScope {
+  userId: string;
+  currency: string;
+  amountMinor: bigint;
+  rollover: boolean;
+  startsOn: string;
+}
 
 /** What a budget had and spent in one period, all in minor units of its currency. */
 export interface PeriodReading {
@@ -18,7 +26,7 @@ export class BudgetMeter {
   constructor(private readonly projection: ExpenseProjectionRepository) {}
 
   /** Readings of `periods` (consecutive, newest first), in the same order. */
-  async read(budget: Budget, periods: readonly Period[]): Promise<PeriodReading[]> {
+  async read(budget: MeteredBudget, periods: readonly Period[]): Promise<PeriodReading[]> {
     const oldest = periods[periods.length - 1];
     const span = budget.rollover ? rolloverSpan(budget, budget.startsOn, oldest) : { ranges: [], periods: 0 };
     const sums = await this.projection.spendPerRange(budget.userId, budget, budget.currency, [...periods, ...span.ranges]);

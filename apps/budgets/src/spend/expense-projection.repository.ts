@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
-import type { SpendScope } from '../budgets/budget.entity';
 import type { Period } from '../periods/period-calendar';
+
+export type BudgetScope = 'overall' | 'category' | 'tag';
+
+/** What a budget counts: every expense, those of one category (by id, so renames keep it), or those with one tag. */
+export interface SpendScope {
+  scope: BudgetScope;
+  categoryId: string | null;
+  tag: string | null;
+}
 
 /** An expense as budgets count it (from an event snapshot or the expenses service's list). */
 export interface ProjectedExpense {
