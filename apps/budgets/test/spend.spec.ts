@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Subscription } from '@nats-io/transport-node';
 import { DomainError, ErrorCode, SUBJECTS, type AlertRaised, type EventEnvelope } from '@irp/contracts';
+import { AsyncApiPayloads } from '@irp/testing';
 import { startBudgets, eventually, type BudgetsUnderTest } from './budgets-service';
 import { changed, expenseSnapshot, MEALS, today, TRAVEL } from './factories/expense.factory';
 
@@ -50,6 +51,9 @@ describe('budgets: spend and alerts from expense events', () => {
     expect(raised.map((alert) => alert.threshold).sort()).toEqual([50, 80]);
     await eventually(async () => expect(alertEvents.filter((e) => e.subject.userId === userId).map((e) => e.data.threshold).sort()).toEqual([50, 80]));
     expect((await status(userId, budget.id)).percent).toBe(95);
+    // What subscribers are promised (the committed AsyncAPI document) is what is published.
+    const payloads = new AsyncApiPayloads();
+    for (const event of alertEvents) expect(payloads.errors(SUBJECTS.alertRaised, event)).toEqual([]);
 
     const first = await svc.rpc.request(SUBJECTS.listAlerts, { userId, query: { limit: '1' } });
     const second = await svc.rpc.request(SUBJECTS.listAlerts, { userId, query: { limit: '1', cursor: first.nextCursor ?? undefined } });
