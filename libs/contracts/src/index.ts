@@ -19,6 +19,7 @@ export * from './user-scoped';
 export * from './registry';
 export { BUDGETS_CONTRACTS } from './budgets/budgets.contracts';
 export * from './budgets/budget.dto';
+export * from './budgets/budget-status.dto';
 export * from './budgets/alert.dto';
 export * from './budgets/webhook.dto';
 export { TAX_CONTRACTS } from './tax/tax.contracts';

@@ -3,7 +3,8 @@ import { STREAMS } from '../events';
 import { DeletedResult } from '../expenses/deleted-result.dto';
 import { EXPENSES_CONTRACTS } from '../expenses/expenses.contracts';
 import { AlertIdRequest, AlertPage, AlertRaised, AlertView, ListAlertsRequest } from './alert.dto';
-import { BudgetIdRequest, BudgetList, BudgetStatus, BudgetStatusRequest, BudgetView, CreateBudgetRequest, ListBudgetsRequest, UpdateBudgetRequest } from './budget.dto';
+import { BudgetStatus, BudgetStatusRequest } from './budget-status.dto';
+import { BudgetIdRequest, BudgetList, BudgetView, CreateBudgetRequest, ListBudgetsRequest, UpdateBudgetRequest } from './budget.dto';
 import {
   CreatedWebhook,
   CreateWebhookRequest,
