@@ -13,6 +13,7 @@ import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { connect } from '@nats-io/transport-node';
 import { cpuPerProcess, cpuTimes, infra, percentile, startBenchInfrastructure } from './bench-platform.mjs';
 
 const { values } = parseArgs({
@@ -62,6 +63,30 @@ async function cannon(options) {
   const before = cpuTimes();
   const result = await autocannon({ duration: SECONDS, ...options });
   return { ...result, cpu: cpuPerProcess(before, cpuTimes(), SECONDS) };
+}
+
+/** The status RPC straight over NATS (no gateway): what the budgets service itself takes. */
+async function statusOverNats(natsUrl, budgets, connections) {
+  const nc = await connect({ servers: natsUrl, user: 'bench', pass: 'bench' });
+  const latencies = [];
+  const deadline = Date.now() + SECONDS * 1000;
+  try {
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (Date.now() < deadline) {
+          const { id, userId } = pick(budgets);
+          const started = performance.now();
+          const reply = await nc.request('budgets.budget.status.v1', JSON.stringify({ pattern: 'budgets.budget.status.v1', data: { userId, budgetId: id }, id: randomUUID() }), { timeout: 5000 });
+          if (!reply.json().response) throw new Error(`status failed: ${reply.string()}`);
+          latencies.push(performance.now() - started);
+        }
+      }),
+    );
+  } finally {
+    await nc.close();
+  }
+  latencies.sort((a, b) => a - b);
+  return { rps: (latencies.length / SECONDS).toFixed(0), p50: percentile(latencies, 50).toFixed(1), p99: percentile(latencies, 99).toFixed(1) };
 }
 
 async function call(api, method, route, token, body) {
@@ -136,6 +161,8 @@ try {
 
   const at10 = await cannon({ url: api, connections: 10, requests: statusRequests });
   const at50 = await cannon({ url: api, connections: 50, requests: statusRequests });
+  const budgets = rows.map((row) => ({ id: row.id, userId: row.user_id }));
+  const rpc10 = await statusOverNats(options.natsUrl, budgets, 10);
   const { latencies: alertLatencies, errors: alertErrors } = await expenseToAlert(api, Array.from({ length: 5 }, () => accessToken(privateKey, keys[0].kid, randomUUID())));
   const p = (q) => percentile(alertLatencies, q).toFixed(1);
 
@@ -144,6 +171,7 @@ try {
   console.log('|---|---|---|---|---|');
   console.log(`| GET /budgets/:id/status, 10 connections | ${at10.requests.average.toFixed(0)} | ${at10.latency.p50} ms | ${at10.latency.p99} ms | ${at10.non2xx + at10.errors} |`);
   console.log(`| GET /budgets/:id/status, 50 connections | ${at50.requests.average.toFixed(0)} | ${at50.latency.p50} ms | ${at50.latency.p99} ms | ${at50.non2xx + at50.errors} |`);
+  console.log(`| budgets.budget.status.v1 over NATS (no gateway), 10 at once | ${rpc10.rps} | ${rpc10.p50} ms | ${rpc10.p99} ms | 0 |`);
   console.log(`| POST /expenses → alert listed (${SAMPLES} samples, one at a time) | – | ${p(50)} ms | ${p(99)} ms | ${alertErrors} |`);
   console.log('\nCPU per process during the status runs, % of one core (2 cores: 200%)\n');
   const percent = (run, name) => `${((run.cpu.find((c) => c.name === name)?.msPerSecond ?? 0) / 10).toFixed(0)}%`;
