@@ -30,14 +30,23 @@ const EXPENSES_LAYERS = [
   { folders: ['config', 'settings', 'categories', 'fx', 'duplicates'], above: ['expenses', 'documents'] },
   { folders: ['expenses'], above: ['documents'] },
 ];
+// apps/budgets: config and periods, then webhooks, the spend projection, alerts, budgets; the event
+// intake and the reconciliation on top.
+const BUDGETS_LAYERS = [
+  { folders: ['config', 'periods'], above: ['webhooks', 'spend', 'alerts', 'budgets', 'intake', 'reconciliation'] },
+  { folders: ['webhooks'], above: ['spend', 'alerts', 'budgets', 'intake', 'reconciliation'] },
+  { folders: ['spend'], above: ['alerts', 'budgets', 'intake', 'reconciliation'] },
+  { folders: ['alerts'], above: ['budgets', 'intake', 'reconciliation'] },
+  { folders: ['budgets'], above: ['intake', 'reconciliation'] },
+].map((layer) => ({ ...layer, app: 'budgets' }));
 // no-restricted-imports is one rule: each block repeats the paths the blocks above give that file.
-const expensesLayerRules = ({ folders, above }) => {
+const expensesLayerRules = ({ folders, above, app = 'expenses' }) => {
   const patterns = [{ regex: `^(\\.\\./)+(${above.join('|')})/`, message: `${folders.join(', ')} sit below ${above.join(' and ')}: depend downwards only` }];
-  const files = folders.map((folder) => `apps/expenses/src/${folder}/**/*.ts`);
+  const files = folders.map((folder) => `apps/${app}/src/${folder}/**/*.ts`);
   return [
     { files, ignores: ['**/*.spec.ts', '**/*.repository.ts'], rules: { 'no-restricted-imports': ['error', { paths: SERVICE_IMPORTS, patterns }] } },
-    { files: folders.map((folder) => `apps/expenses/src/${folder}/**/*.repository.ts`), rules: { 'no-restricted-imports': ['error', { paths: PRODUCTION_IMPORTS, patterns }] } },
-    { files: folders.map((folder) => `apps/expenses/src/${folder}/**/*.spec.ts`), rules: { 'no-restricted-imports': ['error', { patterns }] } },
+    { files: folders.map((folder) => `apps/${app}/src/${folder}/**/*.repository.ts`), rules: { 'no-restricted-imports': ['error', { paths: PRODUCTION_IMPORTS, patterns }] } },
+    { files: folders.map((folder) => `apps/${app}/src/${folder}/**/*.spec.ts`), rules: { 'no-restricted-imports': ['error', { patterns }] } },
   ];
 };
 
@@ -109,6 +118,7 @@ export default tseslint.config(
     },
   },
   ...EXPENSES_LAYERS.flatMap(expensesLayerRules),
+  ...BUDGETS_LAYERS.flatMap(expensesLayerRules),
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,

@@ -7,6 +7,7 @@ import { DtoValidationPipe } from '@irp/messaging';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { FxRatesController } from './admin/fx-rates.controller';
 import { AuthController } from './auth/auth.controller';
+import { BudgetsRoutesModule } from './budgets/budgets-routes.module';
 import { CallerResolver } from './auth/caller-resolver';
 import { StreamTokens } from './auth/stream-tokens';
 import { CategoriesController } from './categories/categories.controller';
@@ -23,7 +24,7 @@ import { RateLimitGuard, rateLimitStorageProvider } from './rate-limit/rate-limi
 
 /** The REST API: its controllers, the guards and filters every route goes through. */
 @Module({
-  imports: [JwtModule.register({}), BlobStoreModule.forRoot(DOCUMENTS_BUCKET), TaxModule],
+  imports: [JwtModule.register({}), BlobStoreModule.forRoot(DOCUMENTS_BUCKET), TaxModule, BudgetsRoutesModule],
   controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

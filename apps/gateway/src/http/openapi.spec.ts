@@ -9,6 +9,7 @@ import { AuthController } from '../auth/auth.controller';
 import { AuthGuard } from '../auth/auth.guard';
 import { CallerResolver } from '../auth/caller-resolver';
 import type { StreamTokens } from '../auth/stream-tokens';
+import { BUDGETS_CONTROLLERS } from '../budgets/budgets-routes.module';
 import { CategoriesController } from '../categories/categories.controller';
 import { DocumentsController } from '../documents/documents.controller';
 import { StreamTokenController } from '../documents/stream-token.controller';
@@ -20,7 +21,7 @@ import { TaxReportsController } from '../tax/tax-reports.controller';
 import { AsyncApiController } from './asyncapi.controller';
 import { operationId } from './openapi';
 
-const CONTROLLERS = [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController, TaxProfilesController, TaxReportsController];
+const CONTROLLERS = [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController, TaxProfilesController, TaxReportsController, ...BUDGETS_CONTROLLERS];
 
 type Operation = { operationId: string; security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> };
 

@@ -1,4 +1,5 @@
 import { AUTH_CONTRACTS } from '../auth/auth.contracts';
+import { BUDGETS_CONTRACTS } from '../budgets/budgets.contracts';
 import { defineContracts } from '../contract-kit';
 import { DOCUMENTS_BUCKET, PROGRESS_SUBJECTS } from '../documents/document.dto';
 import { EXPENSES_CONTRACTS } from '../expenses/expenses.contracts';
@@ -15,7 +16,7 @@ export const GATEWAY_CONTRACTS = defineContracts({
   rpc: {},
   events: {},
   uses: {
-    calls: [...Object.values(AUTH_CONTRACTS.rpc), ...Object.values(EXPENSES_CONTRACTS.rpc), ...Object.values(TAX_CONTRACTS.rpc)].map((declaration) => declaration.subject),
+    calls: [...Object.values(AUTH_CONTRACTS.rpc), ...Object.values(EXPENSES_CONTRACTS.rpc), ...Object.values(TAX_CONTRACTS.rpc), ...Object.values(BUDGETS_CONTRACTS.rpc)].map((declaration) => declaration.subject),
     objectBuckets: [DOCUMENTS_BUCKET, TAX_REPORTS_BUCKET],
     kvBuckets: Object.values(GATEWAY_BUCKETS),
     subscribes: [PROGRESS_SUBJECTS.any('*')],

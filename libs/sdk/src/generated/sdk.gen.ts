@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type ServerSentEventsResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses, TaxProfilesCurrentData, TaxProfilesCurrentErrors, TaxProfilesCurrentResponses, TaxProfilesListData, TaxProfilesListErrors, TaxProfilesListResponses, TaxProfilesMapData, TaxProfilesMapErrors, TaxProfilesMapResponses, TaxProfilesSelectData, TaxProfilesSelectErrors, TaxProfilesSelectResponses, TaxReportsCreateData, TaxReportsCreateErrors, TaxReportsCreateResponses, TaxReportsDownloadData, TaxReportsDownloadErrors, TaxReportsDownloadResponses, TaxReportsExpenseTaxData, TaxReportsExpenseTaxErrors, TaxReportsExpenseTaxResponses, TaxReportsGetData, TaxReportsGetErrors, TaxReportsGetResponses } from './types.gen';
+import type { AlertsAcknowledgeData, AlertsAcknowledgeErrors, AlertsAcknowledgeResponses, AlertsListData, AlertsListErrors, AlertsListResponses, AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, BudgetsCreateData, BudgetsCreateErrors, BudgetsCreateResponses, BudgetsDeleteData, BudgetsDeleteErrors, BudgetsDeleteResponses, BudgetsGetData, BudgetsGetErrors, BudgetsGetResponses, BudgetsListData, BudgetsListErrors, BudgetsListResponses, BudgetsStatusData, BudgetsStatusErrors, BudgetsStatusResponses, BudgetsUpdateData, BudgetsUpdateErrors, BudgetsUpdateResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses, TaxProfilesCurrentData, TaxProfilesCurrentErrors, TaxProfilesCurrentResponses, TaxProfilesListData, TaxProfilesListErrors, TaxProfilesListResponses, TaxProfilesMapData, TaxProfilesMapErrors, TaxProfilesMapResponses, TaxProfilesSelectData, TaxProfilesSelectErrors, TaxProfilesSelectResponses, TaxReportsCreateData, TaxReportsCreateErrors, TaxReportsCreateResponses, TaxReportsDownloadData, TaxReportsDownloadErrors, TaxReportsDownloadResponses, TaxReportsExpenseTaxData, TaxReportsExpenseTaxErrors, TaxReportsExpenseTaxResponses, TaxReportsGetData, TaxReportsGetErrors, TaxReportsGetResponses, WebhooksCreateData, WebhooksCreateErrors, WebhooksCreateResponses, WebhooksDeleteData, WebhooksDeleteErrors, WebhooksDeleteResponses, WebhooksDeliveriesData, WebhooksDeliveriesErrors, WebhooksDeliveriesResponses, WebhooksGetData, WebhooksGetErrors, WebhooksGetResponses, WebhooksListData, WebhooksListErrors, WebhooksListResponses, WebhooksTestData, WebhooksTestErrors, WebhooksTestResponses, WebhooksUpdateData, WebhooksUpdateErrors, WebhooksUpdateResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -495,5 +495,216 @@ export const taxReportsExpenseTax = <ThrowOnError extends boolean = false>(optio
             type: 'http'
         }],
     url: '/api/v1/expenses/{id}/tax',
+    ...options
+});
+
+/**
+ * Your budgets
+ */
+export const budgetsList = <ThrowOnError extends boolean = false>(options?: Options<BudgetsListData, ThrowOnError>): RequestResult<BudgetsListResponses, BudgetsListErrors, ThrowOnError> => (options?.client ?? client).get<BudgetsListResponses, BudgetsListErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/budgets',
+    ...options
+});
+
+/**
+ * Create a budget: overall, or for one category or tag; monthly, quarterly, yearly or custom periods
+ */
+export const budgetsCreate = <ThrowOnError extends boolean = false>(options: Options<BudgetsCreateData, ThrowOnError>): RequestResult<BudgetsCreateResponses, BudgetsCreateErrors, ThrowOnError> => (options.client ?? client).post<BudgetsCreateResponses, BudgetsCreateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/budgets',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a budget and its alerts
+ */
+export const budgetsDelete = <ThrowOnError extends boolean = false>(options: Options<BudgetsDeleteData, ThrowOnError>): RequestResult<BudgetsDeleteResponses, BudgetsDeleteErrors, ThrowOnError> => (options.client ?? client).delete<BudgetsDeleteResponses, BudgetsDeleteErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/budgets/{id}',
+    ...options
+});
+
+/**
+ * One budget
+ */
+export const budgetsGet = <ThrowOnError extends boolean = false>(options: Options<BudgetsGetData, ThrowOnError>): RequestResult<BudgetsGetResponses, BudgetsGetErrors, ThrowOnError> => (options.client ?? client).get<BudgetsGetResponses, BudgetsGetErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/budgets/{id}',
+    ...options
+});
+
+/**
+ * Change a budget (name, amount, thresholds, rollover, time zone, custom periods)
+ */
+export const budgetsUpdate = <ThrowOnError extends boolean = false>(options: Options<BudgetsUpdateData, ThrowOnError>): RequestResult<BudgetsUpdateResponses, BudgetsUpdateErrors, ThrowOnError> => (options.client ?? client).patch<BudgetsUpdateResponses, BudgetsUpdateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/budgets/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Spent, remaining, percent, days left and forecast of the current period, with earlier periods for a chart
+ */
+export const budgetsStatus = <ThrowOnError extends boolean = false>(options: Options<BudgetsStatusData, ThrowOnError>): RequestResult<BudgetsStatusResponses, BudgetsStatusErrors, ThrowOnError> => (options.client ?? client).get<BudgetsStatusResponses, BudgetsStatusErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/budgets/{id}/status',
+    ...options
+});
+
+/**
+ * Budget alerts, newest first: open (default), acknowledged or all
+ */
+export const alertsList = <ThrowOnError extends boolean = false>(options?: Options<AlertsListData, ThrowOnError>): RequestResult<AlertsListResponses, AlertsListErrors, ThrowOnError> => (options?.client ?? client).get<AlertsListResponses, AlertsListErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/alerts',
+    ...options
+});
+
+/**
+ * Mark an alert as seen (again: no change)
+ */
+export const alertsAcknowledge = <ThrowOnError extends boolean = false>(options: Options<AlertsAcknowledgeData, ThrowOnError>): RequestResult<AlertsAcknowledgeResponses, AlertsAcknowledgeErrors, ThrowOnError> => (options.client ?? client).post<AlertsAcknowledgeResponses, AlertsAcknowledgeErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/alerts/{id}/acknowledge',
+    ...options
+});
+
+/**
+ * Your webhooks
+ */
+export const webhooksList = <ThrowOnError extends boolean = false>(options?: Options<WebhooksListData, ThrowOnError>): RequestResult<WebhooksListResponses, WebhooksListErrors, ThrowOnError> => (options?.client ?? client).get<WebhooksListResponses, WebhooksListErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/webhooks',
+    ...options
+});
+
+/**
+ * Register a webhook for budget alerts; the answer shows its signing secret, once
+ */
+export const webhooksCreate = <ThrowOnError extends boolean = false>(options: Options<WebhooksCreateData, ThrowOnError>): RequestResult<WebhooksCreateResponses, WebhooksCreateErrors, ThrowOnError> => (options.client ?? client).post<WebhooksCreateResponses, WebhooksCreateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/webhooks',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a webhook and its delivery log
+ */
+export const webhooksDelete = <ThrowOnError extends boolean = false>(options: Options<WebhooksDeleteData, ThrowOnError>): RequestResult<WebhooksDeleteResponses, WebhooksDeleteErrors, ThrowOnError> => (options.client ?? client).delete<WebhooksDeleteResponses, WebhooksDeleteErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/webhooks/{id}',
+    ...options
+});
+
+/**
+ * One webhook (without its secret)
+ */
+export const webhooksGet = <ThrowOnError extends boolean = false>(options: Options<WebhooksGetData, ThrowOnError>): RequestResult<WebhooksGetResponses, WebhooksGetErrors, ThrowOnError> => (options.client ?? client).get<WebhooksGetResponses, WebhooksGetErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/webhooks/{id}',
+    ...options
+});
+
+/**
+ * Change the URL or description, or enable it again after it was disabled
+ */
+export const webhooksUpdate = <ThrowOnError extends boolean = false>(options: Options<WebhooksUpdateData, ThrowOnError>): RequestResult<WebhooksUpdateResponses, WebhooksUpdateErrors, ThrowOnError> => (options.client ?? client).patch<WebhooksUpdateResponses, WebhooksUpdateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/webhooks/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Send a signed test event now and answer how the receiver took it
+ */
+export const webhooksTest = <ThrowOnError extends boolean = false>(options: Options<WebhooksTestData, ThrowOnError>): RequestResult<WebhooksTestResponses, WebhooksTestErrors, ThrowOnError> => (options.client ?? client).post<WebhooksTestResponses, WebhooksTestErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/webhooks/{id}/test',
+    ...options
+});
+
+/**
+ * The latest 50 deliveries with each attempt’s status code
+ */
+export const webhooksDeliveries = <ThrowOnError extends boolean = false>(options: Options<WebhooksDeliveriesData, ThrowOnError>): RequestResult<WebhooksDeliveriesResponses, WebhooksDeliveriesErrors, ThrowOnError> => (options.client ?? client).get<WebhooksDeliveriesResponses, WebhooksDeliveriesErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/webhooks/{id}/deliveries',
     ...options
 });

@@ -352,6 +352,204 @@ export type SettingsView = {
     locale: string;
 };
 
+export type AlertView = {
+    acknowledgedAt: unknown | unknown | null;
+    alertId: string;
+    budgetId: string;
+    budgetName: string;
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    periodStart: string;
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    periodEnd: string;
+    threshold: number;
+    /**
+     * Decimal amount as a string, e.g. "12.34"
+     */
+    spent: string;
+    available: string;
+    /**
+     * ISO 4217 currency code
+     */
+    currency: string;
+    raisedAt: unknown | unknown;
+};
+
+export type AlertPage = {
+    items: Array<AlertView>;
+    nextCursor: string | null;
+};
+
+export type DateRange = {
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    start: string;
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    end: string;
+};
+
+export type CreateBudgetBody = {
+    name: string;
+    /**
+     * Decimal amount as a string, e.g. "12.34"
+     */
+    amount: string;
+    period: 'monthly' | 'quarterly' | 'yearly' | 'custom';
+    category?: string;
+    tag?: string;
+    customPeriods?: Array<DateRange>;
+    timeZone?: string;
+    rollover?: boolean;
+    thresholds?: Array<number>;
+};
+
+export type UpdateBudgetBody = {
+    name?: string;
+    /**
+     * Decimal amount as a string, e.g. "12.34"
+     */
+    amount?: string;
+    customPeriods?: Array<DateRange>;
+    timeZone?: string;
+    rollover?: boolean;
+    thresholds?: Array<number>;
+};
+
+export type BudgetView = {
+    id: string;
+    name: string;
+    /**
+     * Decimal amount as a string, e.g. "12.34"
+     */
+    amount: string;
+    /**
+     * ISO 4217 currency code
+     */
+    currency: string;
+    period: 'monthly' | 'quarterly' | 'yearly' | 'custom';
+    category: CategoryRef | null;
+    tag: string | null;
+    customPeriods: Array<DateRange>;
+    timeZone: string;
+    rollover: boolean;
+    thresholds: Array<number>;
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    startsOn: string;
+    createdAt: unknown | unknown;
+    updatedAt: unknown | unknown;
+};
+
+export type BudgetList = {
+    items: Array<BudgetView>;
+};
+
+export type PeriodSpend = {
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    start: string;
+    /**
+     * Calendar date YYYY-MM-DD (1900–2100)
+     */
+    end: string;
+    /**
+     * Decimal amount as a string, e.g. "12.34"
+     */
+    spent: string;
+    available: string;
+};
+
+export type BudgetStatus = {
+    budgetId: string;
+    /**
+     * ISO 4217 currency code
+     */
+    currency: string;
+    period: DateRange | null;
+    /**
+     * Decimal amount as a string, e.g. "12.34"
+     */
+    amount: string;
+    carriedOver: string;
+    available: string;
+    /**
+     * Decimal amount as a string, e.g. "12.34"
+     */
+    spent: string;
+    remaining: string;
+    percent: number | null;
+    daysLeft: number;
+    /**
+     * Decimal amount as a string, e.g. "12.34"
+     */
+    forecast: string;
+    history: Array<PeriodSpend>;
+};
+
+export type CreateWebhookBody = {
+    url: string;
+    description?: string;
+};
+
+export type UpdateWebhookBody = {
+    url?: string;
+    description?: string;
+    enabled?: boolean;
+};
+
+export type WebhookView = {
+    id: string;
+    url: string;
+    description: string | null;
+    enabled: boolean;
+    disabledReason: string | null;
+    createdAt: unknown | unknown;
+};
+
+export type CreatedWebhook = {
+    secret: string;
+    id: string;
+    url: string;
+    description: string | null;
+    enabled: boolean;
+    disabledReason: string | null;
+    createdAt: unknown | unknown;
+};
+
+export type WebhookList = {
+    items: Array<WebhookView>;
+};
+
+export type DeliveryAttemptView = {
+    at: unknown | unknown;
+    statusCode: number | null;
+    error: string | null;
+};
+
+export type WebhookDeliveryView = {
+    id: string;
+    eventType: string;
+    eventId: string;
+    status: 'pending' | 'delivered' | 'failed';
+    attempts: number;
+    lastStatusCode: number | null;
+    nextAttemptAt: unknown | unknown | null;
+    createdAt: unknown | unknown;
+    log: Array<DeliveryAttemptView>;
+};
+
+export type WebhookDeliveryList = {
+    items: Array<WebhookDeliveryView>;
+};
+
 export type TaxReportLineView = {
     code: string;
     label: string;
@@ -2180,3 +2378,692 @@ export type TaxReportsExpenseTaxResponses = {
 };
 
 export type TaxReportsExpenseTaxResponse = TaxReportsExpenseTaxResponses[keyof TaxReportsExpenseTaxResponses];
+
+export type BudgetsListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/budgets';
+};
+
+export type BudgetsListErrors = {
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type BudgetsListError = BudgetsListErrors[keyof BudgetsListErrors];
+
+export type BudgetsListResponses = {
+    /**
+     * OK
+     */
+    200: BudgetList;
+};
+
+export type BudgetsListResponse = BudgetsListResponses[keyof BudgetsListResponses];
+
+export type BudgetsCreateData = {
+    body: CreateBudgetBody;
+    path?: never;
+    query?: never;
+    url: '/api/v1/budgets';
+};
+
+export type BudgetsCreateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type BudgetsCreateError = BudgetsCreateErrors[keyof BudgetsCreateErrors];
+
+export type BudgetsCreateResponses = {
+    /**
+     * Created
+     */
+    201: BudgetView;
+};
+
+export type BudgetsCreateResponse = BudgetsCreateResponses[keyof BudgetsCreateResponses];
+
+export type BudgetsDeleteData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/budgets/{id}';
+};
+
+export type BudgetsDeleteErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type BudgetsDeleteError = BudgetsDeleteErrors[keyof BudgetsDeleteErrors];
+
+export type BudgetsDeleteResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type BudgetsDeleteResponse = BudgetsDeleteResponses[keyof BudgetsDeleteResponses];
+
+export type BudgetsGetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/budgets/{id}';
+};
+
+export type BudgetsGetErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type BudgetsGetError = BudgetsGetErrors[keyof BudgetsGetErrors];
+
+export type BudgetsGetResponses = {
+    /**
+     * OK
+     */
+    200: BudgetView;
+};
+
+export type BudgetsGetResponse = BudgetsGetResponses[keyof BudgetsGetResponses];
+
+export type BudgetsUpdateData = {
+    body: UpdateBudgetBody;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/budgets/{id}';
+};
+
+export type BudgetsUpdateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type BudgetsUpdateError = BudgetsUpdateErrors[keyof BudgetsUpdateErrors];
+
+export type BudgetsUpdateResponses = {
+    /**
+     * OK
+     */
+    200: BudgetView;
+};
+
+export type BudgetsUpdateResponse = BudgetsUpdateResponses[keyof BudgetsUpdateResponses];
+
+export type BudgetsStatusData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * Periods of history, the current one included (1–24, default 6)
+         */
+        periods?: string;
+    };
+    url: '/api/v1/budgets/{id}/status';
+};
+
+export type BudgetsStatusErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type BudgetsStatusError = BudgetsStatusErrors[keyof BudgetsStatusErrors];
+
+export type BudgetsStatusResponses = {
+    /**
+     * OK
+     */
+    200: BudgetStatus;
+};
+
+export type BudgetsStatusResponse = BudgetsStatusResponses[keyof BudgetsStatusResponses];
+
+export type AlertsListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * open, acknowledged or all
+         */
+        state?: 'open' | 'acknowledged' | 'all';
+        /**
+         * Only this budget’s
+         */
+        budgetId?: string;
+        /**
+         * 1–100, default 50
+         */
+        limit?: string;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/alerts';
+};
+
+export type AlertsListErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type AlertsListError = AlertsListErrors[keyof AlertsListErrors];
+
+export type AlertsListResponses = {
+    /**
+     * OK
+     */
+    200: AlertPage;
+};
+
+export type AlertsListResponse = AlertsListResponses[keyof AlertsListResponses];
+
+export type AlertsAcknowledgeData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/alerts/{id}/acknowledge';
+};
+
+export type AlertsAcknowledgeErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type AlertsAcknowledgeError = AlertsAcknowledgeErrors[keyof AlertsAcknowledgeErrors];
+
+export type AlertsAcknowledgeResponses = {
+    /**
+     * OK
+     */
+    200: AlertView;
+};
+
+export type AlertsAcknowledgeResponse = AlertsAcknowledgeResponses[keyof AlertsAcknowledgeResponses];
+
+export type WebhooksListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/webhooks';
+};
+
+export type WebhooksListErrors = {
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type WebhooksListError = WebhooksListErrors[keyof WebhooksListErrors];
+
+export type WebhooksListResponses = {
+    /**
+     * OK
+     */
+    200: WebhookList;
+};
+
+export type WebhooksListResponse = WebhooksListResponses[keyof WebhooksListResponses];
+
+export type WebhooksCreateData = {
+    body: CreateWebhookBody;
+    path?: never;
+    query?: never;
+    url: '/api/v1/webhooks';
+};
+
+export type WebhooksCreateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type WebhooksCreateError = WebhooksCreateErrors[keyof WebhooksCreateErrors];
+
+export type WebhooksCreateResponses = {
+    /**
+     * Created
+     */
+    201: CreatedWebhook;
+};
+
+export type WebhooksCreateResponse = WebhooksCreateResponses[keyof WebhooksCreateResponses];
+
+export type WebhooksDeleteData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/webhooks/{id}';
+};
+
+export type WebhooksDeleteErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type WebhooksDeleteError = WebhooksDeleteErrors[keyof WebhooksDeleteErrors];
+
+export type WebhooksDeleteResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type WebhooksDeleteResponse = WebhooksDeleteResponses[keyof WebhooksDeleteResponses];
+
+export type WebhooksGetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/webhooks/{id}';
+};
+
+export type WebhooksGetErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type WebhooksGetError = WebhooksGetErrors[keyof WebhooksGetErrors];
+
+export type WebhooksGetResponses = {
+    /**
+     * OK
+     */
+    200: WebhookView;
+};
+
+export type WebhooksGetResponse = WebhooksGetResponses[keyof WebhooksGetResponses];
+
+export type WebhooksUpdateData = {
+    body: UpdateWebhookBody;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/webhooks/{id}';
+};
+
+export type WebhooksUpdateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type WebhooksUpdateError = WebhooksUpdateErrors[keyof WebhooksUpdateErrors];
+
+export type WebhooksUpdateResponses = {
+    /**
+     * OK
+     */
+    200: WebhookView;
+};
+
+export type WebhooksUpdateResponse = WebhooksUpdateResponses[keyof WebhooksUpdateResponses];
+
+export type WebhooksTestData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/webhooks/{id}/test';
+};
+
+export type WebhooksTestErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type WebhooksTestError = WebhooksTestErrors[keyof WebhooksTestErrors];
+
+export type WebhooksTestResponses = {
+    /**
+     * OK
+     */
+    200: WebhookDeliveryView;
+};
+
+export type WebhooksTestResponse = WebhooksTestResponses[keyof WebhooksTestResponses];
+
+export type WebhooksDeliveriesData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/webhooks/{id}/deliveries';
+};
+
+export type WebhooksDeliveriesErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type WebhooksDeliveriesError = WebhooksDeliveriesErrors[keyof WebhooksDeliveriesErrors];
+
+export type WebhooksDeliveriesResponses = {
+    /**
+     * OK
+     */
+    200: WebhookDeliveryList;
+};
+
+export type WebhooksDeliveriesResponse = WebhooksDeliveriesResponses[keyof WebhooksDeliveriesResponses];
