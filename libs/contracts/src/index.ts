@@ -20,6 +20,7 @@ export * from './registry';
 export { BUDGETS_CONTRACTS } from './budgets/budgets.contracts';
 export { TAX_CONTRACTS } from './tax/tax.contracts';
 export { MAIL_INGEST_CONTRACTS } from './mail-ingest/mail-ingest.contracts';
+export * from './mail-ingest/mail.dto';
 export * from './contract-kit';
 export { AUTH_CONTRACTS } from './auth/auth.contracts';
 export { EXPENSES_CONTRACTS } from './expenses/expenses.contracts';

@@ -1,13 +1,35 @@
-import { defineContracts } from '../contract-kit';
+import { defineContracts, rpc } from '../contract-kit';
+import { DOCUMENTS_BUCKET } from '../documents/document.dto';
 import { STREAMS } from '../events';
+import { EXPENSES_CONTRACTS } from '../expenses/expenses.contracts';
+import {
+  GetInboxRequest,
+  InboxView,
+  ListMailMessagesRequest,
+  MAIL_MESSAGES_BUCKET,
+  MailMessageIdRequest,
+  MailMessagePage,
+  MailMessageView,
+  RotateInboxRequest,
+  UpdateInboxRequest,
+} from './mail.dto';
 
-/**
- * What the mail-ingest service serves and publishes on the bus: `rpc('mail-ingest.<entity>.<verb>.v1', Request, Response, summary)`
- * and `event('mail-ingest.events.<entity>.<past-tense>.v1', STREAMS.MAIL_INGEST, Payload, summary)`.
- */
+/** What the mail-ingest service serves on the bus, and what it uses: documents go in as uploads do. */
 export const MAIL_INGEST_CONTRACTS = defineContracts({
   service: 'mail-ingest',
   streams: [STREAMS.MAIL_INGEST],
-  rpc: {},
+  rpc: {
+    getInbox: rpc('mail-ingest.inbox.get.v1', GetInboxRequest, InboxView, 'A user\u2019s private inbound address (made on first use) and allowed senders'),
+    rotateInbox: rpc('mail-ingest.inbox.rotate.v1', RotateInboxRequest, InboxView, 'A new inbound address; the old one is refused from now on'),
+    updateInbox: rpc('mail-ingest.inbox.update.v1', UpdateInboxRequest, InboxView, 'Set the allowed senders (empty: everyone)'),
+    listMailMessages: rpc('mail-ingest.message.list.v1', ListMailMessagesRequest, MailMessagePage, 'A page of a user\u2019s received messages, newest first'),
+    getMailMessage: rpc('mail-ingest.message.get.v1', MailMessageIdRequest, MailMessageView, 'One received message with its outcome'),
+    releaseMailMessage: rpc('mail-ingest.message.release.v1', MailMessageIdRequest, MailMessageView, 'Let a quarantined message through'),
+    dropMailMessage: rpc('mail-ingest.message.drop.v1', MailMessageIdRequest, MailMessageView, 'Discard a quarantined or failed message and its bytes'),
+  },
   events: {},
+  uses: {
+    calls: [EXPENSES_CONTRACTS.rpc.registerDocument.subject],
+    objectBuckets: [DOCUMENTS_BUCKET, MAIL_MESSAGES_BUCKET],
+  },
 });
