@@ -14,6 +14,7 @@ import { DocumentEventsStream } from './documents/document-events.stream';
 import { DocumentsController } from './documents/documents.controller';
 import { StreamTokenController } from './documents/stream-token.controller';
 import { ExpensesController } from './expenses/expenses.controller';
+import { InboxModule } from './inbox/inbox.module';
 import { SettingsController } from './settings/settings.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AsyncApiController } from './http/asyncapi.controller';
@@ -22,7 +23,7 @@ import { RateLimitGuard, rateLimitStorageProvider } from './rate-limit/rate-limi
 
 /** The REST API: its controllers, the guards and filters every route goes through. */
 @Module({
-  imports: [JwtModule.register({}), BlobStoreModule.forRoot(DOCUMENTS_BUCKET)],
+  imports: [JwtModule.register({}), BlobStoreModule.forRoot(DOCUMENTS_BUCKET), InboxModule],
   controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -50,6 +50,8 @@ export async function startTestPlatform(
       gateway: { ...E2E_RATE_LIMITS, ...options.serviceEnv?.gateway },
       expenses: { FX_FEED_ENABLED: 'false', ...options.serviceEnv?.expenses },
       ocr: { OCR_WORKERS: '1', ...options.serviceEnv?.ocr },
+      // A free port per platform: test files run side by side (a mail test sets its own to reach it).
+      'mail-ingest': { SMTP_PORT: '0', ...options.serviceEnv?.['mail-ingest'] },
     },
   };
   try {
