@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseDto, DocumentView, MailMessageView, type InboxView, type MailMessagePage } from '@irp/contracts';
+import { parseDto, type DocumentView, MailMessageView, type InboxView, type MailMessagePage } from '@irp/contracts';
 import { httpClient, invoicePdf, receiptImage, startTestPlatform, type HttpClient, type TestPlatform } from '@irp/testing';
 import { composeMessage, freeTcpPort, rawMessage, smtpClient } from './mail-smtp';
 import { newSession, type Session } from './session';

@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type ServerSentEventsResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses } from './types.gen';
+import type { AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, InboxGetData, InboxGetErrors, InboxGetResponses, InboxMessagesDropData, InboxMessagesDropErrors, InboxMessagesDropResponses, InboxMessagesGetData, InboxMessagesGetErrors, InboxMessagesGetResponses, InboxMessagesListData, InboxMessagesListErrors, InboxMessagesListResponses, InboxMessagesReleaseData, InboxMessagesReleaseErrors, InboxMessagesReleaseResponses, InboxRotateData, InboxRotateErrors, InboxRotateResponses, InboxUpdateData, InboxUpdateErrors, InboxUpdateResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -381,3 +381,98 @@ export const streamTokenIssue = <ThrowOnError extends boolean = false>(options: 
  * AsyncAPI 3 document of the NATS subjects and domain events
  */
 export const asyncApiGet = <ThrowOnError extends boolean = false>(options?: Options<AsyncApiGetData, ThrowOnError>): RequestResult<AsyncApiGetResponses, AsyncApiGetErrors, ThrowOnError> => (options?.client ?? client).get<AsyncApiGetResponses, AsyncApiGetErrors, ThrowOnError>({ url: '/api/v1/asyncapi.json', ...options });
+
+/**
+ * Your private address: mail a receipt or invoice to it (or forward one) and it becomes a document
+ */
+export const inboxGet = <ThrowOnError extends boolean = false>(options?: Options<InboxGetData, ThrowOnError>): RequestResult<InboxGetResponses, InboxGetErrors, ThrowOnError> => (options?.client ?? client).get<InboxGetResponses, InboxGetErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox',
+    ...options
+});
+
+/**
+ * Set who may send to your address (addresses or @domain; empty: anyone); mail from others is quarantined
+ */
+export const inboxUpdate = <ThrowOnError extends boolean = false>(options: Options<InboxUpdateData, ThrowOnError>): RequestResult<InboxUpdateResponses, InboxUpdateErrors, ThrowOnError> => (options.client ?? client).patch<InboxUpdateResponses, InboxUpdateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A new private address; mail to the old one is refused from now on
+ */
+export const inboxRotate = <ThrowOnError extends boolean = false>(options?: Options<InboxRotateData, ThrowOnError>): RequestResult<InboxRotateResponses, InboxRotateErrors, ThrowOnError> => (options?.client ?? client).post<InboxRotateResponses, InboxRotateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/rotate',
+    ...options
+});
+
+/**
+ * Mail you received, newest first: filed (with its documents), quarantined or failed (with the reason)
+ */
+export const inboxMessagesList = <ThrowOnError extends boolean = false>(options?: Options<InboxMessagesListData, ThrowOnError>): RequestResult<InboxMessagesListResponses, InboxMessagesListErrors, ThrowOnError> => (options?.client ?? client).get<InboxMessagesListResponses, InboxMessagesListErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/messages',
+    ...options
+});
+
+/**
+ * One received message and what became of it
+ */
+export const inboxMessagesGet = <ThrowOnError extends boolean = false>(options: Options<InboxMessagesGetData, ThrowOnError>): RequestResult<InboxMessagesGetResponses, InboxMessagesGetErrors, ThrowOnError> => (options.client ?? client).get<InboxMessagesGetResponses, InboxMessagesGetErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/messages/{id}',
+    ...options
+});
+
+/**
+ * Let a quarantined message through: its receipts become documents
+ */
+export const inboxMessagesRelease = <ThrowOnError extends boolean = false>(options: Options<InboxMessagesReleaseData, ThrowOnError>): RequestResult<InboxMessagesReleaseResponses, InboxMessagesReleaseErrors, ThrowOnError> => (options.client ?? client).post<InboxMessagesReleaseResponses, InboxMessagesReleaseErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/messages/{id}/release',
+    ...options
+});
+
+/**
+ * Discard a quarantined or failed message and its bytes
+ */
+export const inboxMessagesDrop = <ThrowOnError extends boolean = false>(options: Options<InboxMessagesDropData, ThrowOnError>): RequestResult<InboxMessagesDropResponses, InboxMessagesDropErrors, ThrowOnError> => (options.client ?? client).post<InboxMessagesDropResponses, InboxMessagesDropErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/messages/{id}/drop',
+    ...options
+});
