@@ -31,6 +31,6 @@ describe('mail-ingest', () => {
     const config = serviceOrmOptions(MAIL_INGEST_SERVICE, { url: service.infra.database.url });
     expect(await migrate(config, 'pending')).toEqual([]);
     expect(await migrate(config, 'check')).toEqual([]);
-    expect(MAIL_INGEST_MIGRATIONS).toHaveLength(2);
+    expect(MAIL_INGEST_MIGRATIONS).toHaveLength(3);
   });
 });

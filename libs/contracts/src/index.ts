@@ -21,6 +21,7 @@ export { BUDGETS_CONTRACTS } from './budgets/budgets.contracts';
 export { TAX_CONTRACTS } from './tax/tax.contracts';
 export { MAIL_INGEST_CONTRACTS } from './mail-ingest/mail-ingest.contracts';
 export * from './mail-ingest/mail.dto';
+export * from './mail-ingest/mailbox.dto';
 export * from './contract-kit';
 export { AUTH_CONTRACTS } from './auth/auth.contracts';
 export { EXPENSES_CONTRACTS } from './expenses/expenses.contracts';

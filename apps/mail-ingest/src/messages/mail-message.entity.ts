@@ -1,4 +1,4 @@
-import { ArrayType } from '@mikro-orm/core';
+import { ArrayType, BigIntType } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResults, MailMessageStatus, MailProvenance } from '@irp/contracts';
@@ -8,6 +8,7 @@ export type MailChannel = 'smtp' | 'imap';
 /** One received message and what became of it. Its bytes wait in the mail-messages bucket until it is filed or dropped. */
 @Entity({ tableName: 'message' })
 @Unique({ properties: ['userId', 'dedupeKey'] })
+@Unique({ properties: ['mailboxId', 'uidValidity', 'uid'] })
 @Index({ properties: ['userId', 'receivedAt', 'id'] })
 @Index({ properties: ['status', 'claimedUntil'] })
 export class MailMessage {
@@ -34,6 +35,16 @@ export class MailMessage {
   /** The SMTP envelope's sender (MAIL FROM); the From header may differ. */
   @Property({ type: 'text', nullable: true })
   envelopeFrom: string | null = null;
+
+  /** Fetched by IMAP: the mailbox, its UIDVALIDITY and the message's UID there (each taken once). */
+  @Property({ type: 'uuid', nullable: true })
+  mailboxId: string | null = null;
+
+  @Property({ type: new BigIntType('number'), nullable: true })
+  uidValidity: number | null = null;
+
+  @Property({ type: new BigIntType('number'), nullable: true })
+  uid: number | null = null;
 
   @Property({ type: 'text' })
   status: MailMessageStatus = 'received';

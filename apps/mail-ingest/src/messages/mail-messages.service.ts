@@ -18,6 +18,8 @@ export interface IncomingMail {
   channel: MailChannel;
   raw: Buffer;
   envelopeFrom: string | null;
+  /** Where IMAP found it: taken once per mailbox, UIDVALIDITY and UID. */
+  imap?: { mailboxId: string; uidValidity: number; uid: number };
 }
 
 /** Received messages: kept once each, listed, released from quarantine or dropped. */
@@ -40,6 +42,7 @@ export class MailMessagesService {
     const dedupeKey = dedupeKeyOf(mail.raw);
     if (await this.messages.exists(mail.userId, dedupeKey)) return { id: '', duplicate: true };
     const message = new MailMessage({ userId: mail.userId, channel: mail.channel, dedupeKey, size: mail.raw.length, envelopeFrom: mail.envelopeFrom });
+    if (mail.imap) Object.assign(message, mail.imap);
     const objectName = message.objectName as string;
     await this.raw.put(objectName, once(mail.raw), { maxBytes: mail.raw.length, contentType: 'message/rfc822' });
     if (!(await this.messages.add(message))) {

@@ -1,7 +1,9 @@
 import { defineContracts, rpc } from '../contract-kit';
 import { DOCUMENTS_BUCKET } from '../documents/document.dto';
 import { STREAMS } from '../events';
+import { DeletedResult } from '../expenses/deleted-result.dto';
 import { EXPENSES_CONTRACTS } from '../expenses/expenses.contracts';
+import { CreateMailboxRequest, ListMailboxesRequest, MailboxIdRequest, MailboxList, MailboxTestResult, MailboxView } from './mailbox.dto';
 import {
   GetInboxRequest,
   InboxView,
@@ -26,6 +28,11 @@ export const MAIL_INGEST_CONTRACTS = defineContracts({
     getMailMessage: rpc('mail-ingest.message.get.v1', MailMessageIdRequest, MailMessageView, 'One received message with its outcome'),
     releaseMailMessage: rpc('mail-ingest.message.release.v1', MailMessageIdRequest, MailMessageView, 'Let a quarantined message through'),
     dropMailMessage: rpc('mail-ingest.message.drop.v1', MailMessageIdRequest, MailMessageView, 'Discard a quarantined or failed message and its bytes'),
+    createMailbox: rpc('mail-ingest.mailbox.create.v1', CreateMailboxRequest, MailboxView, 'Add an IMAP mailbox to fetch receipts from (password stored encrypted)'),
+    listMailboxes: rpc('mail-ingest.mailbox.list.v1', ListMailboxesRequest, MailboxList, 'A user\u2019s IMAP mailboxes with their state'),
+    getMailbox: rpc('mail-ingest.mailbox.get.v1', MailboxIdRequest, MailboxView, 'One IMAP mailbox with its state'),
+    deleteMailbox: rpc('mail-ingest.mailbox.delete.v1', MailboxIdRequest, DeletedResult, 'Stop fetching from a mailbox and forget its credentials'),
+    testMailbox: rpc('mail-ingest.mailbox.test.v1', MailboxIdRequest, MailboxTestResult, 'Connect, log in and open the folder now'),
   },
   events: {},
   uses: {

@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type ServerSentEventsResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, InboxGetData, InboxGetErrors, InboxGetResponses, InboxMessagesDropData, InboxMessagesDropErrors, InboxMessagesDropResponses, InboxMessagesGetData, InboxMessagesGetErrors, InboxMessagesGetResponses, InboxMessagesListData, InboxMessagesListErrors, InboxMessagesListResponses, InboxMessagesReleaseData, InboxMessagesReleaseErrors, InboxMessagesReleaseResponses, InboxRotateData, InboxRotateErrors, InboxRotateResponses, InboxUpdateData, InboxUpdateErrors, InboxUpdateResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses } from './types.gen';
+import type { AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, InboxGetData, InboxGetErrors, InboxGetResponses, InboxMessagesDropData, InboxMessagesDropErrors, InboxMessagesDropResponses, InboxMessagesGetData, InboxMessagesGetErrors, InboxMessagesGetResponses, InboxMessagesListData, InboxMessagesListErrors, InboxMessagesListResponses, InboxMessagesReleaseData, InboxMessagesReleaseErrors, InboxMessagesReleaseResponses, InboxRotateData, InboxRotateErrors, InboxRotateResponses, InboxUpdateData, InboxUpdateErrors, InboxUpdateResponses, MailboxesCreateData, MailboxesCreateErrors, MailboxesCreateResponses, MailboxesDeleteData, MailboxesDeleteErrors, MailboxesDeleteResponses, MailboxesGetData, MailboxesGetErrors, MailboxesGetResponses, MailboxesListData, MailboxesListErrors, MailboxesListResponses, MailboxesTestData, MailboxesTestErrors, MailboxesTestResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -474,5 +474,74 @@ export const inboxMessagesDrop = <ThrowOnError extends boolean = false>(options:
             type: 'http'
         }],
     url: '/api/v1/inbox/messages/{id}/drop',
+    ...options
+});
+
+/**
+ * Your IMAP mailboxes, with whether the last connection worked
+ */
+export const mailboxesList = <ThrowOnError extends boolean = false>(options?: Options<MailboxesListData, ThrowOnError>): RequestResult<MailboxesListResponses, MailboxesListErrors, ThrowOnError> => (options?.client ?? client).get<MailboxesListResponses, MailboxesListErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes',
+    ...options
+});
+
+/**
+ * Fetch receipts from an IMAP mailbox (the password is stored encrypted and never shown again)
+ */
+export const mailboxesCreate = <ThrowOnError extends boolean = false>(options: Options<MailboxesCreateData, ThrowOnError>): RequestResult<MailboxesCreateResponses, MailboxesCreateErrors, ThrowOnError> => (options.client ?? client).post<MailboxesCreateResponses, MailboxesCreateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Stop fetching from a mailbox and forget its credentials (what was fetched stays)
+ */
+export const mailboxesDelete = <ThrowOnError extends boolean = false>(options: Options<MailboxesDeleteData, ThrowOnError>): RequestResult<MailboxesDeleteResponses, MailboxesDeleteErrors, ThrowOnError> => (options.client ?? client).delete<MailboxesDeleteResponses, MailboxesDeleteErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes/{id}',
+    ...options
+});
+
+/**
+ * One IMAP mailbox and its state
+ */
+export const mailboxesGet = <ThrowOnError extends boolean = false>(options: Options<MailboxesGetData, ThrowOnError>): RequestResult<MailboxesGetResponses, MailboxesGetErrors, ThrowOnError> => (options.client ?? client).get<MailboxesGetResponses, MailboxesGetErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes/{id}',
+    ...options
+});
+
+/**
+ * Connect, log in and open the folder now: `ok`, or the error in the server’s words
+ */
+export const mailboxesTest = <ThrowOnError extends boolean = false>(options: Options<MailboxesTestData, ThrowOnError>): RequestResult<MailboxesTestResponses, MailboxesTestErrors, ThrowOnError> => (options.client ?? client).post<MailboxesTestResponses, MailboxesTestErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes/{id}/test',
     ...options
 });

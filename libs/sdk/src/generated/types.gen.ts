@@ -362,6 +362,46 @@ export type SettingsView = {
     locale: string;
 };
 
+export type MailboxBody = {
+    host: string;
+    port: number;
+    tls: boolean;
+    username: string;
+    password: string;
+    folder?: string;
+    senderFilter?: string;
+    subjectFilter?: string;
+    afterProcessing?: 'none' | 'seen' | 'move';
+    moveTo?: string;
+};
+
+export type MailboxView = {
+    id: string;
+    host: string;
+    port: number;
+    tls: boolean;
+    username: string;
+    folder: string;
+    senderFilter: string | null;
+    subjectFilter: string | null;
+    afterProcessing: 'none' | 'seen' | 'move';
+    moveTo: string | null;
+    state: 'pending' | 'ok' | 'failing';
+    lastError: string | null;
+    lastSyncedAt: string | null;
+    createdAt: string;
+};
+
+export type MailboxList = {
+    items: Array<MailboxView>;
+};
+
+export type MailboxTestResult = {
+    ok: boolean;
+    error: string | null;
+    messages: number | null;
+};
+
 export type InboxView = {
     address: string;
     allowedSenders: Array<string>;
@@ -2079,3 +2119,226 @@ export type InboxMessagesDropResponses = {
 };
 
 export type InboxMessagesDropResponse = InboxMessagesDropResponses[keyof InboxMessagesDropResponses];
+
+export type MailboxesListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/mailboxes';
+};
+
+export type MailboxesListErrors = {
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesListError = MailboxesListErrors[keyof MailboxesListErrors];
+
+export type MailboxesListResponses = {
+    /**
+     * OK
+     */
+    200: MailboxList;
+};
+
+export type MailboxesListResponse = MailboxesListResponses[keyof MailboxesListResponses];
+
+export type MailboxesCreateData = {
+    body: MailboxBody;
+    path?: never;
+    query?: never;
+    url: '/api/v1/mailboxes';
+};
+
+export type MailboxesCreateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * You have as many mailboxes as allowed
+     */
+    409: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesCreateError = MailboxesCreateErrors[keyof MailboxesCreateErrors];
+
+export type MailboxesCreateResponses = {
+    /**
+     * Created
+     */
+    201: MailboxView;
+};
+
+export type MailboxesCreateResponse = MailboxesCreateResponses[keyof MailboxesCreateResponses];
+
+export type MailboxesDeleteData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/mailboxes/{id}';
+};
+
+export type MailboxesDeleteErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesDeleteError = MailboxesDeleteErrors[keyof MailboxesDeleteErrors];
+
+export type MailboxesDeleteResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type MailboxesDeleteResponse = MailboxesDeleteResponses[keyof MailboxesDeleteResponses];
+
+export type MailboxesGetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/mailboxes/{id}';
+};
+
+export type MailboxesGetErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesGetError = MailboxesGetErrors[keyof MailboxesGetErrors];
+
+export type MailboxesGetResponses = {
+    /**
+     * OK
+     */
+    200: MailboxView;
+};
+
+export type MailboxesGetResponse = MailboxesGetResponses[keyof MailboxesGetResponses];
+
+export type MailboxesTestData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/mailboxes/{id}/test';
+};
+
+export type MailboxesTestErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesTestError = MailboxesTestErrors[keyof MailboxesTestErrors];
+
+export type MailboxesTestResponses = {
+    /**
+     * OK
+     */
+    200: MailboxTestResult;
+};
+
+export type MailboxesTestResponse = MailboxesTestResponses[keyof MailboxesTestResponses];
