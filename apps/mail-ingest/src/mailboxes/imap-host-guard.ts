@@ -25,13 +25,24 @@ for (const [network, prefix] of [
 
 export class ForbiddenHostError extends Error {}
 
+/** A resolver that does not answer must not hold a request (or a sync) for long. */
+const LOOKUP_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The address to connect to for a user's host, resolved once here so the check and the
  * connection see the same address (no DNS rebinding in between). Loopback, private, link-local
  * and mapped addresses are refused unless allowed (tests, a mail server inside the cluster).
  */
 export async function resolveImapHost(host: string, allowPrivate: boolean): Promise<string> {
-  const { address, family } = isIP(host) ? { address: host, family: isIP(host) } : await lookup(host);
+  const { address, family } = isIP(host) ? { address: host, family: isIP(host) } : await withTimeout(lookup(host), LOOKUP_TIMEOUT_MS, `${host} could not be resolved in time`);
   // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) is judged as the IPv4 address it carries.
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
   const checked = mapped ? { address: mapped, type: 'ipv4' as const } : { address, type: family === 6 ? ('ipv6' as const) : ('ipv4' as const) };

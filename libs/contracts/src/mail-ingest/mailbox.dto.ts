@@ -9,11 +9,12 @@ export type AfterProcessing = (typeof AFTER_PROCESSING)[number];
 export const MAILBOX_STATES = ['pending', 'ok', 'failing'] as const;
 export type MailboxState = (typeof MAILBOX_STATES)[number];
 
-const HOST = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /** An IMAP mailbox to fetch receipts from. The password is write-only: stored encrypted, never answered. */
 export class MailboxBody {
   @Matches(HOST, { message: 'host must be a host name or IPv4 address' })
+  @MaxLength(253)
   host!: string;
 
   @IsInt()
