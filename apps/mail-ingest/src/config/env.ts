@@ -71,7 +71,7 @@ class MailIngestEnv extends DatabaseServiceEnv {
   @IsInt()
   @Min(1)
   @Max(32)
-  MAIL_WORKERS: number = 2;
+  MAIL_WORKERS: number = 4;
 }
 
 export interface MailIngestConfig extends DatabaseServiceConfig {
