@@ -147,7 +147,7 @@ describe('mail: receipts fetched from an IMAP mailbox (a real dovecot)', () => {
     expect((await imapMessages()).some((item) => item.provenance.subject?.startsWith('Newsletter'))).toBe(false);
   });
 
-  it('shows a connection failure on the mailbox, in words, and backs off', async () => {
+  it('shows a connection failure on the mailbox, in words; a corrected password is tried at once', async () => {
     const added = await addMailbox({ password: 'wrong password', folder: 'INBOX', afterProcessing: 'none' });
     expect(added.status).toBe(201);
     const tested = await api.post<MailboxTestResult>(`/mailboxes/${added.body.id}/test`, undefined, { token: me.token });
@@ -159,6 +159,17 @@ describe('mail: receipts fetched from an IMAP mailbox (a real dovecot)', () => {
       view = await mailbox(added.body.id);
     }
     expect(view).toMatchObject({ state: 'failing', lastError: 'the server refused the user name or password' });
+
+    // The right password: tried again at once, and it works.
+    const fixed = await fetch(`${platform.gatewayUrl}/api/v1/mailboxes/${added.body.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ password }),
+    });
+    expect(fixed.status).toBe(200);
+    expect(JSON.stringify(await fixed.json())).not.toContain(password);
+    const recovered = await syncedAfter(added.body.id, 0);
+    expect(recovered).toMatchObject({ state: 'ok', lastError: null });
     expect((await fetch(`${platform.gatewayUrl}/api/v1/mailboxes/${added.body.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${me.token}` } })).status).toBe(204);
     expect((await api.get(`/mailboxes/${added.body.id}`, { token: me.token })).status).toBe(404);
   });

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { MailboxBody, MailboxList, MailboxTestResult, MailboxView, SUBJECTS } from '@irp/contracts';
+import { MailboxBody, MailboxList, MailboxTestResult, MailboxView, SUBJECTS, UpdateMailboxBody } from '@irp/contracts';
 import { RpcClient } from '@irp/messaging';
 import { CurrentCaller, type Caller } from '../auth/auth.guard';
 import { problemResponses, schemaRef } from '../http/openapi';
@@ -38,6 +38,15 @@ export class MailboxesController {
   @problemResponses(400, 401, 404)
   get(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string): Promise<MailboxView> {
     return this.rpc.request(SUBJECTS.getMailbox, { userId: caller.userId, mailboxId: id });
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a mailbox (only the fields given; a new password replaces the old); a new host, user or folder is read from its start' })
+  @ApiBody({ schema: schemaRef(UpdateMailboxBody) })
+  @ApiResponse({ status: 200, schema: schemaRef(MailboxView) })
+  @problemResponses(400, 401, 404)
+  update(@CurrentCaller() caller: Caller, @Param('id', UuidParam()) id: string, @Body() body: UpdateMailboxBody): Promise<MailboxView> {
+    return this.rpc.request(SUBJECTS.updateMailbox, { ...body, userId: caller.userId, mailboxId: id }, { timeoutMs: 15_000 });
   }
 
   @Delete(':id')

@@ -99,6 +99,18 @@ export class Mailbox {
     this.nextSyncAt = new Date(Date.now() + pollMs);
   }
 
+  /** Changed by its owner: tried again now; pointing elsewhere (host, user, folder), read from the start. */
+  reconfigured(elsewhere: boolean): void {
+    if (elsewhere) {
+      this.uidValidity = null;
+      this.lastUid = 0;
+    }
+    this.state = 'pending';
+    this.lastError = null;
+    this.failures = 0;
+    this.nextSyncAt = new Date();
+  }
+
   /** Could not connect, log in or read: shown on the mailbox, tried again later and later. */
   failed(reason: string, pollMs: number): void {
     this.state = 'failing';

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { CreateMailboxRequest, ListMailboxesRequest, MailboxIdRequest, SUBJECTS, type MailboxList, type MailboxTestResult, type MailboxView } from '@irp/contracts';
+import { CreateMailboxRequest, ListMailboxesRequest, MailboxIdRequest, SUBJECTS, UpdateMailboxRequest, type MailboxList, type MailboxTestResult, type MailboxView } from '@irp/contracts';
 import { Rpc } from '@irp/messaging';
 import { MailboxesService } from './mailboxes.service';
 
@@ -20,6 +20,11 @@ export class MailboxesHandler {
   @Rpc(SUBJECTS.getMailbox)
   get(request: MailboxIdRequest): Promise<MailboxView> {
     return this.mailboxes.get(request.userId, request.mailboxId);
+  }
+
+  @Rpc(SUBJECTS.updateMailbox)
+  update(request: UpdateMailboxRequest): Promise<MailboxView> {
+    return this.mailboxes.update(request);
   }
 
   @Rpc(SUBJECTS.deleteMailbox)

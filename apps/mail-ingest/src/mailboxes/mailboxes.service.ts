@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateMailboxRequest, MailboxTestResult, MailboxView } from '@irp/contracts';
+import type { CreateMailboxRequest, MailboxTestResult, MailboxView, UpdateMailboxRequest } from '@irp/contracts';
 import { getLogger } from '@irp/observability';
 import { MAIL_INGEST_CONFIG, type MailIngestConfig } from '../config/env';
 import { ForbiddenHostError, resolveImapHost } from './imap-host-guard';
@@ -69,6 +69,20 @@ export class MailboxesService {
 
   async get(userId: string, id: string): Promise<MailboxView> {
     return toMailboxView(await this.owned(userId, id));
+  }
+
+  async update(request: UpdateMailboxRequest): Promise<MailboxView> {
+    const mailbox = await this.owned(request.userId, request.mailboxId);
+    if (!this.credentials.enabled) throw MailboxesErrors.disabled();
+    if (request.host !== undefined) await this.checkHost(request.host);
+    const { userId: _userId, mailboxId: _mailboxId, password, ...changes } = request;
+    const elsewhere = ['host', 'port', 'username', 'folder'].some((field) => field in changes && changes[field as keyof typeof changes] !== mailbox[field as keyof Mailbox]);
+    Object.assign(mailbox, { ...changes, ...(changes.host && { host: changes.host.toLowerCase() }) });
+    if (mailbox.afterProcessing === 'move' && !mailbox.moveTo) throw MailboxesErrors.moveToMissing();
+    if (password !== undefined) this.credentials.seal(mailbox, password);
+    mailbox.reconfigured(elsewhere);
+    await this.mailboxes.flush();
+    return toMailboxView(mailbox);
   }
 
   async delete(userId: string, id: string): Promise<void> {

@@ -3,7 +3,7 @@ import { DOCUMENTS_BUCKET } from '../documents/document.dto';
 import { STREAMS } from '../events';
 import { DeletedResult } from '../expenses/deleted-result.dto';
 import { EXPENSES_CONTRACTS } from '../expenses/expenses.contracts';
-import { CreateMailboxRequest, ListMailboxesRequest, MailboxIdRequest, MailboxList, MailboxTestResult, MailboxView } from './mailbox.dto';
+import { CreateMailboxRequest, ListMailboxesRequest, MailboxIdRequest, MailboxList, MailboxTestResult, MailboxView, UpdateMailboxRequest } from './mailbox.dto';
 import {
   GetInboxRequest,
   InboxView,
@@ -31,6 +31,7 @@ export const MAIL_INGEST_CONTRACTS = defineContracts({
     createMailbox: rpc('mail-ingest.mailbox.create.v1', CreateMailboxRequest, MailboxView, 'Add an IMAP mailbox to fetch receipts from (password stored encrypted)'),
     listMailboxes: rpc('mail-ingest.mailbox.list.v1', ListMailboxesRequest, MailboxList, 'A user\u2019s IMAP mailboxes with their state'),
     getMailbox: rpc('mail-ingest.mailbox.get.v1', MailboxIdRequest, MailboxView, 'One IMAP mailbox with its state'),
+    updateMailbox: rpc('mail-ingest.mailbox.update.v1', UpdateMailboxRequest, MailboxView, 'Change a mailbox (only the fields given); a new host, user or folder is read from its start'),
     deleteMailbox: rpc('mail-ingest.mailbox.delete.v1', MailboxIdRequest, DeletedResult, 'Stop fetching from a mailbox and forget its credentials'),
     testMailbox: rpc('mail-ingest.mailbox.test.v1', MailboxIdRequest, MailboxTestResult, 'Connect, log in and open the folder now'),
   },

@@ -67,6 +67,66 @@ export class CreateMailboxRequest extends MailboxBody implements UserScoped {
   userId!: string;
 }
 
+/** A change to a mailbox: only the fields given change; a new host, user or folder is read from its start. */
+export class UpdateMailboxBody {
+  @IsOptional()
+  @Matches(HOST, { message: 'host must be a host name or IPv4 address' })
+  @MaxLength(253)
+  host?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  port?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  tls?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 254)
+  username?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 1024)
+  password?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  folder?: string;
+
+  @Nullable({ optional: true })
+  @IsString()
+  @Length(1, 254)
+  senderFilter?: string | null;
+
+  @Nullable({ optional: true })
+  @IsString()
+  @Length(1, 200)
+  subjectFilter?: string | null;
+
+  @IsOptional()
+  @IsIn(AFTER_PROCESSING)
+  afterProcessing?: AfterProcessing;
+
+  @Nullable({ optional: true })
+  @IsString()
+  @Length(1, 200)
+  moveTo?: string | null;
+}
+
+export class UpdateMailboxRequest extends UpdateMailboxBody implements UserScoped {
+  @IsUUID()
+  userId!: string;
+
+  @IsUUID()
+  mailboxId!: string;
+}
+
 export class MailboxIdRequest extends UserScoped {
   @IsUUID()
   mailboxId!: string;

@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type ServerSentEventsResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, InboxGetData, InboxGetErrors, InboxGetResponses, InboxMessagesDropData, InboxMessagesDropErrors, InboxMessagesDropResponses, InboxMessagesGetData, InboxMessagesGetErrors, InboxMessagesGetResponses, InboxMessagesListData, InboxMessagesListErrors, InboxMessagesListResponses, InboxMessagesReleaseData, InboxMessagesReleaseErrors, InboxMessagesReleaseResponses, InboxRotateData, InboxRotateErrors, InboxRotateResponses, InboxUpdateData, InboxUpdateErrors, InboxUpdateResponses, MailboxesCreateData, MailboxesCreateErrors, MailboxesCreateResponses, MailboxesDeleteData, MailboxesDeleteErrors, MailboxesDeleteResponses, MailboxesGetData, MailboxesGetErrors, MailboxesGetResponses, MailboxesListData, MailboxesListErrors, MailboxesListResponses, MailboxesTestData, MailboxesTestErrors, MailboxesTestResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses } from './types.gen';
+import type { AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, InboxGetData, InboxGetErrors, InboxGetResponses, InboxMessagesDropData, InboxMessagesDropErrors, InboxMessagesDropResponses, InboxMessagesGetData, InboxMessagesGetErrors, InboxMessagesGetResponses, InboxMessagesListData, InboxMessagesListErrors, InboxMessagesListResponses, InboxMessagesReleaseData, InboxMessagesReleaseErrors, InboxMessagesReleaseResponses, InboxRotateData, InboxRotateErrors, InboxRotateResponses, InboxUpdateData, InboxUpdateErrors, InboxUpdateResponses, MailboxesCreateData, MailboxesCreateErrors, MailboxesCreateResponses, MailboxesDeleteData, MailboxesDeleteErrors, MailboxesDeleteResponses, MailboxesGetData, MailboxesGetErrors, MailboxesGetResponses, MailboxesListData, MailboxesListErrors, MailboxesListResponses, MailboxesTestData, MailboxesTestErrors, MailboxesTestResponses, MailboxesUpdateData, MailboxesUpdateErrors, MailboxesUpdateResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -531,6 +531,23 @@ export const mailboxesGet = <ThrowOnError extends boolean = false>(options: Opti
         }],
     url: '/api/v1/mailboxes/{id}',
     ...options
+});
+
+/**
+ * Change a mailbox (only the fields given; a new password replaces the old); a new host, user or folder is read from its start
+ */
+export const mailboxesUpdate = <ThrowOnError extends boolean = false>(options: Options<MailboxesUpdateData, ThrowOnError>): RequestResult<MailboxesUpdateResponses, MailboxesUpdateErrors, ThrowOnError> => (options.client ?? client).patch<MailboxesUpdateResponses, MailboxesUpdateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

@@ -375,6 +375,19 @@ export type MailboxBody = {
     moveTo?: string;
 };
 
+export type UpdateMailboxBody = {
+    host?: string;
+    port?: number;
+    tls?: boolean;
+    username?: string;
+    password?: string;
+    folder?: string;
+    senderFilter?: string | null;
+    subjectFilter?: string | null;
+    afterProcessing?: 'none' | 'seen' | 'move';
+    moveTo?: string | null;
+};
+
 export type MailboxView = {
     id: string;
     host: string;
@@ -2295,6 +2308,53 @@ export type MailboxesGetResponses = {
 };
 
 export type MailboxesGetResponse = MailboxesGetResponses[keyof MailboxesGetResponses];
+
+export type MailboxesUpdateData = {
+    body: UpdateMailboxBody;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/mailboxes/{id}';
+};
+
+export type MailboxesUpdateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesUpdateError = MailboxesUpdateErrors[keyof MailboxesUpdateErrors];
+
+export type MailboxesUpdateResponses = {
+    /**
+     * OK
+     */
+    200: MailboxView;
+};
+
+export type MailboxesUpdateResponse = MailboxesUpdateResponses[keyof MailboxesUpdateResponses];
 
 export type MailboxesTestData = {
     body?: never;
