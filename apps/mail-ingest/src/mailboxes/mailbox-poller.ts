@@ -102,7 +102,12 @@ export class MailboxPoller implements OnApplicationBootstrap, BeforeApplicationS
       mailbox.synced(outcome.uidValidity, outcome.lastUid, pollMs);
       await this.mailboxes.flush();
       if (outcome.taken > 0) this.log.info({ mailboxId: mailbox.id, taken: outcome.taken }, 'mail fetched');
-      if (Date.now() >= idleUntil || this.stop.signal.aborted) return;
+      if (this.stop.signal.aborted) return;
+      if (outcome.more) {
+        if (!(await this.mailboxes.renewLease(mailbox.id, this.owner, LEASE_SECONDS))) return;
+        continue;
+      }
+      if (Date.now() >= idleUntil) return;
       if (!(await this.waitForMail(client, Math.min(idleUntil - Date.now(), (LEASE_SECONDS / 3) * 1000)))) {
         if (!(await this.mailboxes.renewLease(mailbox.id, this.owner, LEASE_SECONDS))) return;
       }

@@ -5,10 +5,15 @@ import { MAIL_INGEST_CONFIG, type MailIngestConfig } from '../config/env';
 import { MailMessagesService } from '../messages/mail-messages.service';
 import type { Mailbox } from './mailbox.entity';
 
+/** Messages looked at in one go: a first sync of a full folder goes on in steps, not in one huge fetch. */
+const MAX_PER_STEP = 100;
+
 export interface SyncOutcome {
   uidValidity: number;
   lastUid: number;
   taken: number;
+  /** More new messages wait past lastUid. */
+  more: boolean;
 }
 
 /**
@@ -31,11 +36,13 @@ export class MailboxSync {
     const startOver = known.uidValidity !== uidValidity;
     if (startOver && known.uidValidity !== null) this.log.info({ mailboxId: mailbox.id }, 'UIDVALIDITY changed: the folder is read again');
     const after = startOver ? 0 : known.lastUid;
-    if (folder.exists === 0) return { uidValidity, lastUid: after, taken: 0 };
+    if (folder.exists === 0) return { uidValidity, lastUid: after, taken: 0, more: false };
 
+    const uids = ((await client.search({ uid: `${after + 1}:*` }, { uid: true })) || []).filter((uid) => uid > after).sort((a, b) => a - b);
+    const step = uids.slice(0, MAX_PER_STEP);
     const candidates: FetchMessageObject[] = [];
-    for await (const message of client.fetch(`${after + 1}:*`, { uid: true, size: true, envelope: true }, { uid: true })) {
-      if (message.uid > after) candidates.push(message); // `n:*` names the last message even when n is past it
+    if (step.length > 0) {
+      for await (const message of client.fetch(step.join(','), { uid: true, size: true, envelope: true }, { uid: true })) candidates.push(message);
     }
     const wanted = candidates.filter((message) => this.wanted(mailbox, message));
     const taken: number[] = [];
@@ -46,8 +53,8 @@ export class MailboxSync {
       taken.push(message.uid);
     }
     await this.afterProcessing(client, mailbox, taken);
-    const lastUid = candidates.reduce((max, message) => Math.max(max, message.uid), after);
-    return { uidValidity, lastUid, taken: taken.length };
+    const lastUid = step.length > 0 ? step[step.length - 1] : after;
+    return { uidValidity, lastUid, taken: taken.length, more: uids.length > step.length };
   }
 
   private wanted(mailbox: Mailbox, message: FetchMessageObject): boolean {

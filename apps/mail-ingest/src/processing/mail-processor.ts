@@ -36,7 +36,8 @@ export class MailProcessor {
     return withRequestContext(this.orm, async () => {
       const message = await this.messages.findById(id);
       if (!message || message.status !== 'received') return;
-      await this.settle(message);
+      // Whatever breaks while reading it is retried, then failed: a message never stays stuck.
+      await this.settle(message).catch((error: unknown) => this.retryOrFail(message, error));
       await this.messages.flush();
     });
   }

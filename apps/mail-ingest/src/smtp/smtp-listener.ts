@@ -12,6 +12,8 @@ import { MailMessagesService } from '../messages/mail-messages.service';
 
 /** Recipients one message may have; more are refused (452) as RFC 5321 allows. */
 const MAX_RECIPIENTS = 20;
+/** Connections at once: each may hold a message of up to MAIL_MAX_BYTES in memory. */
+const MAX_CLIENTS = 100;
 
 /** An SMTP reply to a command, with its code. */
 function smtpError(code: number, message: string): Error & { responseCode: number } {
@@ -48,6 +50,7 @@ export class SmtpListener implements OnApplicationBootstrap, OnApplicationShutdo
       banner: 'receipts inbox',
       size: smtp.maxBytes,
       rejectOversized: true,
+      maxClients: MAX_CLIENTS,
       authOptional: true,
       disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
       ...tls,
