@@ -15,6 +15,7 @@ import { DocumentEventsStream } from './documents/document-events.stream';
 import { DocumentsController } from './documents/documents.controller';
 import { StreamTokenController } from './documents/stream-token.controller';
 import { ExpensesController } from './expenses/expenses.controller';
+import { InboxModule } from './inbox/inbox.module';
 import { SettingsController } from './settings/settings.controller';
 import { TaxModule } from './tax/tax.module';
 import { AuthGuard } from './auth/auth.guard';
@@ -24,7 +25,7 @@ import { RateLimitGuard, rateLimitStorageProvider } from './rate-limit/rate-limi
 
 /** The REST API: its controllers, the guards and filters every route goes through. */
 @Module({
-  imports: [JwtModule.register({}), BlobStoreModule.forRoot(DOCUMENTS_BUCKET), TaxModule, BudgetsRoutesModule],
+  imports: [JwtModule.register({}), BlobStoreModule.forRoot(DOCUMENTS_BUCKET), TaxModule, BudgetsRoutesModule, InboxModule],
   controllers: [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

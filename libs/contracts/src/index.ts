@@ -24,6 +24,8 @@ export * from './budgets/alert.dto';
 export * from './budgets/webhook.dto';
 export { TAX_CONTRACTS } from './tax/tax.contracts';
 export { MAIL_INGEST_CONTRACTS } from './mail-ingest/mail-ingest.contracts';
+export * from './mail-ingest/mail.dto';
+export * from './mail-ingest/mailbox.dto';
 export * from './contract-kit';
 export { AUTH_CONTRACTS } from './auth/auth.contracts';
 export { EXPENSES_CONTRACTS } from './expenses/expenses.contracts';

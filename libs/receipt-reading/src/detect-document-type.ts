@@ -1,7 +1,11 @@
 import { UnreadableDocumentError } from './unreadable-document.error';
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'tiff' | 'heic';
-export type DocumentType = { kind: 'pdf' } | { kind: 'image'; format: ImageFormat };
+export type TextFormat = 'html' | 'plain';
+export type DocumentType = { kind: 'pdf' } | { kind: 'image'; format: ImageFormat } | { kind: 'text'; format: TextFormat };
+
+/** Mail bodies kept as documents: no magic numbers, so the declared type is taken when nothing else is recognised. */
+const TEXT_FORMATS: Readonly<Record<string, TextFormat>> = { 'text/html': 'html', 'text/plain': 'plain' };
 
 const BY_MIME: Readonly<Record<string, DocumentType>> = {
   'application/pdf': { kind: 'pdf' },
@@ -34,6 +38,7 @@ export async function detectDocumentType(bytes: Uint8Array, declaredMimeType: st
   const sniffed = await fileTypeFromBuffer(bytes);
   const detected = sniffed ? BY_MIME[sniffed.mime] : undefined;
   if (detected) return detected;
+  if (!sniffed && TEXT_FORMATS[declared]) return { kind: 'text', format: TEXT_FORMATS[declared] };
   if (sniffed) {
     throw new UnreadableDocumentError('unsupported_type', `Files of type ${sniffed.mime} are not supported; send a PDF or a JPEG, PNG, WebP, TIFF or HEIC image.`);
   }

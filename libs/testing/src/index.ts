@@ -4,6 +4,7 @@ export { startTestInfrastructure, type TestInfrastructure, type TestInfrastructu
 export { startServiceInProcess, type InProcessOptions, type InProcessService } from './in-process';
 export { generateSigningKey } from '@irp/embedded-infra';
 export { httpClient, type HttpClient, type HttpResult } from './http';
+export { startImapServer, type TestImapServer } from './imap-server';
 export { startTestPlatform, WORKSPACE_ROOT, type TestPlatform } from './platform';
 export { startNatsServer, startPostgresServer, type TestServer } from './servers';
 export { TraceCollector, type CollectedSpan } from './trace-collector';

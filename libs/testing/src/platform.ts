@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { generateSigningKey, migratePlatform, startPlatform, type PlatformOptions, type RunningPlatform } from '@irp/embedded-infra';
@@ -39,7 +40,7 @@ export async function startTestPlatform(
     databaseUrl: infra.database.url,
     natsUrl: infra.nats.url,
     busPasswords: infra.nats.busPasswords,
-    secrets: { AUTH_JWT_PRIVATE_KEY: signingKey },
+    secrets: { AUTH_JWT_PRIVATE_KEY: signingKey, MAIL_CREDENTIAL_KEYS: `test:${randomBytes(32).toString('base64')}` },
     ports: 'random',
     env: { ...infra.env, ...options.env },
     // No test reaches the internet: the rates feed is off unless a test points it somewhere.
@@ -50,6 +51,8 @@ export async function startTestPlatform(
       gateway: { ...E2E_RATE_LIMITS, ...options.serviceEnv?.gateway },
       expenses: { FX_FEED_ENABLED: 'false', ...options.serviceEnv?.expenses },
       ocr: { OCR_WORKERS: '1', ...options.serviceEnv?.ocr },
+      // A free port per platform: test files run side by side (a mail test sets its own to reach it).
+      'mail-ingest': { SMTP_PORT: '0', ...options.serviceEnv?.['mail-ingest'] },
     },
   };
   try {

@@ -34,6 +34,8 @@ interface Secrets {
   jwtPrivateKey: string;
   /** Each service's NATS password (its user is its name). */
   natsPasswords: Record<string, string>;
+  /** mail-ingest's key sealing IMAP passwords (MAIL_CREDENTIAL_KEYS). */
+  mailCredentialKeys: string;
 }
 
 const newSecret = () => randomBytes(18).toString('base64url');
@@ -46,7 +48,8 @@ async function loadSecrets(): Promise<Secrets> {
   const file = path.join(dataDir, 'secrets.json');
   const kept = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Partial<Secrets>) : {};
   const natsPasswords = Object.fromEntries(SERVICE_CONTRACTS.map(({ service }) => [service, kept.natsPasswords?.[service] ?? newSecret()]));
-  const secrets = { postgresPassword: kept.postgresPassword ?? newSecret(), jwtPrivateKey: kept.jwtPrivateKey ?? generateSigningKey(), natsPasswords };
+  const mailCredentialKeys = kept.mailCredentialKeys ?? `k1:${randomBytes(32).toString('base64')}`;
+  const secrets = { postgresPassword: kept.postgresPassword ?? newSecret(), jwtPrivateKey: kept.jwtPrivateKey ?? generateSigningKey(), natsPasswords, mailCredentialKeys };
   if (JSON.stringify(secrets) !== JSON.stringify(kept)) await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -140,7 +143,7 @@ async function main(): Promise<void> {
       root,
       databaseUrl: postgres.url('postgres'),
       natsUrl: nats.url,
-      secrets: { AUTH_JWT_PRIVATE_KEY: secrets.jwtPrivateKey },
+      secrets: { AUTH_JWT_PRIVATE_KEY: secrets.jwtPrivateKey, MAIL_CREDENTIAL_KEYS: secrets.mailCredentialKeys },
       busPasswords: secrets.natsPasswords,
       ports: { gateway: ports.gateway, ...(env.DEV_OPS_PORTS === 'random' && { ops: 'random' as const }) },
       env: { NODE_ENV: 'development', LOG_LEVEL: env.LOG_LEVEL ?? 'info', HOST: '127.0.0.1', OPS_HOST: '127.0.0.1' },

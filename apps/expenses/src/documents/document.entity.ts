@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { DocumentMimeType, DocumentStatus, Extraction } from '@irp/contracts';
+import type { DocumentMimeType, DocumentProvenance, DocumentStatus, Extraction } from '@irp/contracts';
 import type { DuplicatePointer } from '../duplicates/duplicate-pointer';
 
 /** Progress of a document as the expenses service sees it (the ocr service reports the steps between). */
@@ -61,6 +61,10 @@ export class Document {
 
   @Property({ type: 'text', nullable: true })
   idempotencyKey: string | null = null;
+
+  /** The mail it arrived in (sender, subject, date, Message-ID); null for uploads. */
+  @Property({ type: 'json', nullable: true })
+  provenance: DocumentProvenance | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

@@ -15,6 +15,7 @@ export function toDocumentView(document: Document): DocumentView {
     extraction: document.extraction,
     expenseId: document.expenseId,
     duplicateOf: document.duplicateOf,
+    provenance: document.provenance,
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),
   };

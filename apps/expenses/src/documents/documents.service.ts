@@ -47,6 +47,7 @@ export class DocumentsService {
     const document = new Document({ ...request, id: request.documentId });
     document.fileName = request.fileName ?? null;
     document.idempotencyKey = request.idempotencyKey ?? null;
+    document.provenance = request.provenance ?? null;
     try {
       await this.unitOfWork.run(async () => {
         await this.ownerLock.take(request.userId);

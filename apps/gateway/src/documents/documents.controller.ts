@@ -20,7 +20,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '@irp/blob-store';
-import { DOCUMENT_MIME_TYPES, DocumentPage, DocumentView, ListDocumentsQuery, SUBJECTS, UploadedDocument } from '@irp/contracts';
+import { DOCUMENT_MIME_TYPES, UPLOAD_MIME_TYPES, DocumentPage, DocumentView, ListDocumentsQuery, SUBJECTS, UploadedDocument } from '@irp/contracts';
 import { RpcClient } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 import { CurrentCaller, type Caller } from '../auth/auth.guard';
@@ -42,7 +42,7 @@ const BINARY = { type: 'string', format: 'binary', maxLength: 2 ** 31 };
 const UPLOAD_BODY = {
   'multipart/form-data': {
     schema: { type: 'object', required: ['file'], properties: { file: { ...BINARY, description: 'The receipt or invoice' } } },
-    encoding: { file: { contentType: DOCUMENT_MIME_TYPES.join(', ') } },
+    encoding: { file: { contentType: UPLOAD_MIME_TYPES.join(', ') } },
   },
   ...Object.fromEntries(RAW_DOCUMENT_TYPES.map((type) => [type, { schema: BINARY }])),
 };
@@ -135,7 +135,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'The original bytes' })
   @ApiResponse({
     status: 200,
-    description: 'The file as uploaded, with its detected type (`Content-Disposition: inline`)',
+    description: 'The file as uploaded, with its detected type (`Content-Disposition: inline`); a mail body (HTML or text, UTF-8) as an attachment, sandboxed',
     content: Object.fromEntries(DOCUMENT_MIME_TYPES.map((type) => [type, { schema: BINARY }])),
     headers: { 'Content-Disposition': { description: 'inline; filename="…"', schema: { type: 'string', maxLength: 300 } } } as never,
   })
@@ -145,10 +145,13 @@ export class DocumentsController {
     const bytes: Readable | null = await this.blobs.get(`${caller.userId}/${document.id}`);
     if (!bytes) throw new NotFoundException('the file of this document is gone');
     const name = (document.fileName ?? `document-${document.id}`).replace(/[^\w.\- ]/g, '_');
+    // A mail's HTML body is someone else's markup: never rendered as our origin's page.
+    const isText = document.mimeType.startsWith('text/');
+    if (isText) void reply.header('content-security-policy', 'sandbox');
     await reply
-      .header('content-type', document.mimeType)
+      .header('content-type', isText ? `${document.mimeType}; charset=utf-8` : document.mimeType)
       .header('content-length', String(document.size))
-      .header('content-disposition', `inline; filename="${name}"`)
+      .header('content-disposition', `${isText ? 'attachment' : 'inline'}; filename="${name}"`)
       .header('x-content-type-options', 'nosniff')
       .send(bytes);
   }

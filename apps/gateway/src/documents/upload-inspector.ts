@@ -1,7 +1,7 @@
 import { PayloadTooLargeException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import { DOCUMENT_MIME_TYPES, type DocumentMimeType } from '@irp/contracts';
+import { UPLOAD_MIME_TYPES, type DocumentMimeType } from '@irp/contracts';
 
 /** Enough of the file to know its type and, for images, its dimensions (headers, EXIF included). */
 const HEAD_BYTES = 512 * 1024;
@@ -36,7 +36,7 @@ export async function inspectUpload(stream: AsyncIterable<Uint8Array>, limits: {
   if (headBuffer.length === 0) throw new UnprocessableEntityException('the upload is empty');
 
   const detected = await fileTypeFromBuffer(headBuffer);
-  const mimeType = DOCUMENT_MIME_TYPES.find((type) => type === detected?.mime || (type === 'image/heic' && detected?.mime === 'image/heif'));
+  const mimeType = UPLOAD_MIME_TYPES.find((type) => type === detected?.mime || (type === 'image/heic' && detected?.mime === 'image/heif'));
   if (!mimeType) {
     throw new UnsupportedMediaTypeException(
       `the file is ${detected ? detected.mime : 'of an unknown type'}; send JPEG, PNG, WebP, TIFF, HEIC/HEIF or PDF (the type is read from the bytes, not the name)`,

@@ -1,27 +1,27 @@
-import type { ExecutionContext } from '@nestjs/common';
+import type { ExecutionContext, Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FxRatesController } from '../admin/fx-rates.controller';
+import { ApiModule } from '../api.module';
 import type { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { AuthController } from '../auth/auth.controller';
 import { AuthGuard } from '../auth/auth.guard';
 import { CallerResolver } from '../auth/caller-resolver';
 import type { StreamTokens } from '../auth/stream-tokens';
-import { BUDGETS_CONTROLLERS } from '../budgets/budgets-routes.module';
 import { CategoriesController } from '../categories/categories.controller';
 import { DocumentsController } from '../documents/documents.controller';
 import { StreamTokenController } from '../documents/stream-token.controller';
 import { ExpensesController } from '../expenses/expenses.controller';
 import { openApiDocumentOffline } from '../openapi-offline';
 import { SettingsController } from '../settings/settings.controller';
-import { TaxProfilesController } from '../tax/tax-profiles.controller';
-import { TaxReportsController } from '../tax/tax-reports.controller';
 import { AsyncApiController } from './asyncapi.controller';
 import { operationId } from './openapi';
 
-const CONTROLLERS = [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController, TaxProfilesController, TaxReportsController, ...BUDGETS_CONTROLLERS];
+const CONTROLLERS = [AuthController, ExpensesController, CategoriesController, SettingsController, FxRatesController, DocumentsController, StreamTokenController, AsyncApiController];
+// Feature modules' controllers (inbox/, ...) as ApiModule imports them.
+CONTROLLERS.push(...((Reflect.getMetadata('imports', ApiModule) ?? []) as Type[]).flatMap((feature) => (Reflect.getMetadata('controllers', feature) ?? []) as typeof CONTROLLERS));
 
 type Operation = { operationId: string; security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> };
 

@@ -16,7 +16,9 @@ export const DOCUMENTS_BUCKET = 'documents';
 export const SAME_IMAGE_MAX_HAMMING_DISTANCE = 4;
 
 /** What an upload may be: decided from the bytes (magic numbers), never from the file name. */
-export const DOCUMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/heic', 'image/heif', 'application/pdf'] as const;
+export const UPLOAD_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/heic', 'image/heif', 'application/pdf'] as const;
+/** What a document may be: an upload's types, or the body of a mail that reads like a receipt (UTF-8). */
+export const DOCUMENT_MIME_TYPES = [...UPLOAD_MIME_TYPES, 'text/html', 'text/plain'] as const;
 export type DocumentMimeType = (typeof DOCUMENT_MIME_TYPES)[number];
 
 export const DOCUMENT_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
@@ -37,6 +39,33 @@ export class DuplicateRef {
   /** same_file: identical bytes; same_image: the same picture (perceptual hash); same_receipt: same vendor, date and total. */
   @IsIn(DUPLICATE_REASONS)
   reason!: DuplicateReason;
+}
+
+/** Where a document came from when it was not uploaded: the mail it arrived in. */
+export class DocumentProvenance {
+  @IsIn(['email'])
+  channel!: 'email';
+
+  @Nullable()
+  @IsString()
+  @MaxLength(998)
+  sender!: string | null;
+
+  @Nullable()
+  @IsString()
+  @MaxLength(998)
+  subject!: string | null;
+
+  /** The mail's Date header (ISO timestamp). */
+  @Nullable()
+  @IsString()
+  @MaxLength(40)
+  date!: string | null;
+
+  @Nullable()
+  @IsString()
+  @MaxLength(998)
+  messageId!: string | null;
 }
 
 export class DocumentView {
@@ -89,6 +118,12 @@ export class DocumentView {
   @ValidateNested()
   @Type(() => DuplicateRef)
   duplicateOf!: DuplicateRef | null;
+
+  /** The mail it arrived in; null for uploads. */
+  @Nullable()
+  @ValidateNested()
+  @Type(() => DocumentProvenance)
+  provenance!: DocumentProvenance | null;
 
   @IsString()
   createdAt!: string;
@@ -147,6 +182,11 @@ export class RegisterDocumentRequest extends UserScoped {
   @IsString()
   @Length(1, 255)
   idempotencyKey?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentProvenance)
+  provenance?: DocumentProvenance;
 }
 
 export class RegisterDocumentResult {

@@ -107,9 +107,9 @@ export class Extraction {
   @Min(1)
   pages!: number;
 
-  /** Where the text came from: a PDF text layer, OCR, or both (a PDF with scanned pages). */
-  @IsIn(['pdf-text', 'ocr', 'mixed'])
-  source!: 'pdf-text' | 'ocr' | 'mixed';
+  /** Where the text came from: a PDF text layer, OCR, both (a PDF with scanned pages), or a mail body's own text. */
+  @IsIn(['pdf-text', 'ocr', 'mixed', 'text'])
+  source!: 'pdf-text' | 'ocr' | 'mixed' | 'text';
 
   @IsInt()
   @Min(0)

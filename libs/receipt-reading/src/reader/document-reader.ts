@@ -10,6 +10,7 @@ import type { OcrEngines } from './read-context';
 import { readImage } from './read-image';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadOptions } from './read-options';
 import { readPdf } from './read-pdf';
+import { readText } from './read-text';
 import { UnreadableDocumentError } from '../unreadable-document.error';
 
 /** Fewer letters and digits than this, and there is no receipt to speak of. */
@@ -28,7 +29,7 @@ export interface DocumentReaderOptions {
 }
 
 /**
- * Reads receipts and invoices (PDF, JPEG, PNG, WebP, TIFF, HEIC) into text and fields, with a
+ * Reads receipts and invoices (PDF, JPEG, PNG, WebP, TIFF, HEIC, a mail's HTML or text body) into text and fields, with a
  * pool of warm OCR workers. Create once, read many times concurrently, terminate at shutdown.
  */
 export class DocumentReader {
@@ -77,7 +78,8 @@ export class DocumentReader {
     const type = await detectDocumentType(bytes, options.mimeType);
     progress.report(5, 5);
     const context = { engines: this.engines, limits: this.limits, progress, locale, signal };
-    const read = type.kind === 'pdf' ? await readPdf(bytes, context) : await readImage(bytes, type.format, context);
+    const read =
+      type.kind === 'pdf' ? await readPdf(bytes, context) : type.kind === 'text' ? readText(bytes, type.format) : await readImage(bytes, type.format, context);
     signal?.throwIfAborted();
     // A picture of noise (a damaged file libjpeg decoded anyway) or a blank page: nothing to file.
     if ((read.text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_READABLE_CHARACTERS) {

@@ -32,6 +32,6 @@ export interface ReadText {
   /** Pages separated by form feeds. */
   text: string;
   pages: number;
-  source: 'pdf-text' | 'ocr' | 'mixed';
+  source: 'pdf-text' | 'ocr' | 'mixed' | 'text';
   fields?: ExtractedFields;
 }

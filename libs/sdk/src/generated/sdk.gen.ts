@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type ServerSentEventsResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AlertsAcknowledgeData, AlertsAcknowledgeErrors, AlertsAcknowledgeResponses, AlertsListData, AlertsListErrors, AlertsListResponses, AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, BudgetsCreateData, BudgetsCreateErrors, BudgetsCreateResponses, BudgetsDeleteData, BudgetsDeleteErrors, BudgetsDeleteResponses, BudgetsGetData, BudgetsGetErrors, BudgetsGetResponses, BudgetsListData, BudgetsListErrors, BudgetsListResponses, BudgetsStatusData, BudgetsStatusErrors, BudgetsStatusResponses, BudgetsUpdateData, BudgetsUpdateErrors, BudgetsUpdateResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses, TaxProfilesCurrentData, TaxProfilesCurrentErrors, TaxProfilesCurrentResponses, TaxProfilesListData, TaxProfilesListErrors, TaxProfilesListResponses, TaxProfilesMapData, TaxProfilesMapErrors, TaxProfilesMapResponses, TaxProfilesSelectData, TaxProfilesSelectErrors, TaxProfilesSelectResponses, TaxReportsCreateData, TaxReportsCreateErrors, TaxReportsCreateResponses, TaxReportsDownloadData, TaxReportsDownloadErrors, TaxReportsDownloadResponses, TaxReportsExpenseTaxData, TaxReportsExpenseTaxErrors, TaxReportsExpenseTaxResponses, TaxReportsGetData, TaxReportsGetErrors, TaxReportsGetResponses, WebhooksCreateData, WebhooksCreateErrors, WebhooksCreateResponses, WebhooksDeleteData, WebhooksDeleteErrors, WebhooksDeleteResponses, WebhooksDeliveriesData, WebhooksDeliveriesErrors, WebhooksDeliveriesResponses, WebhooksGetData, WebhooksGetErrors, WebhooksGetResponses, WebhooksListData, WebhooksListErrors, WebhooksListResponses, WebhooksTestData, WebhooksTestErrors, WebhooksTestResponses, WebhooksUpdateData, WebhooksUpdateErrors, WebhooksUpdateResponses } from './types.gen';
+import type { AlertsAcknowledgeData, AlertsAcknowledgeErrors, AlertsAcknowledgeResponses, AlertsListData, AlertsListErrors, AlertsListResponses, AsyncApiGetData, AsyncApiGetErrors, AsyncApiGetResponses, AuthJwksData, AuthJwksErrors, AuthJwksResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRegisterData, AuthRegisterErrors, AuthRegisterResponses, BudgetsCreateData, BudgetsCreateErrors, BudgetsCreateResponses, BudgetsDeleteData, BudgetsDeleteErrors, BudgetsDeleteResponses, BudgetsGetData, BudgetsGetErrors, BudgetsGetResponses, BudgetsListData, BudgetsListErrors, BudgetsListResponses, BudgetsStatusData, BudgetsStatusErrors, BudgetsStatusResponses, BudgetsUpdateData, BudgetsUpdateErrors, BudgetsUpdateResponses, CategoriesCreateData, CategoriesCreateErrors, CategoriesCreateResponses, CategoriesListData, CategoriesListErrors, CategoriesListResponses, CategoriesMergeData, CategoriesMergeErrors, CategoriesMergeResponses, CategoriesRenameData, CategoriesRenameErrors, CategoriesRenameResponses, DocumentsDeleteData, DocumentsDeleteErrors, DocumentsDeleteResponses, DocumentsFileData, DocumentsFileErrors, DocumentsFileResponses, DocumentsGetData, DocumentsGetErrors, DocumentsGetResponses, DocumentsListData, DocumentsListErrors, DocumentsListResponses, DocumentsStreamData, DocumentsStreamErrors, DocumentsStreamResponse, DocumentsStreamResponses, DocumentsUploadData, DocumentsUploadErrors, DocumentsUploadResponses, ExpensesCreateData, ExpensesCreateErrors, ExpensesCreateResponses, ExpensesDeleteData, ExpensesDeleteErrors, ExpensesDeleteResponses, ExpensesExportData, ExpensesExportErrors, ExpensesExportResponses, ExpensesGetData, ExpensesGetErrors, ExpensesGetResponses, ExpensesListData, ExpensesListErrors, ExpensesListResponses, ExpensesUpdateData, ExpensesUpdateErrors, ExpensesUpdateResponses, FxRatesImportData, FxRatesImportErrors, FxRatesImportResponses, InboxGetData, InboxGetErrors, InboxGetResponses, InboxMessagesDropData, InboxMessagesDropErrors, InboxMessagesDropResponses, InboxMessagesGetData, InboxMessagesGetErrors, InboxMessagesGetResponses, InboxMessagesListData, InboxMessagesListErrors, InboxMessagesListResponses, InboxMessagesReleaseData, InboxMessagesReleaseErrors, InboxMessagesReleaseResponses, InboxRotateData, InboxRotateErrors, InboxRotateResponses, InboxUpdateData, InboxUpdateErrors, InboxUpdateResponses, MailboxesCreateData, MailboxesCreateErrors, MailboxesCreateResponses, MailboxesDeleteData, MailboxesDeleteErrors, MailboxesDeleteResponses, MailboxesGetData, MailboxesGetErrors, MailboxesGetResponses, MailboxesListData, MailboxesListErrors, MailboxesListResponses, MailboxesTestData, MailboxesTestErrors, MailboxesTestResponses, MailboxesUpdateData, MailboxesUpdateErrors, MailboxesUpdateResponses, SettingsGetData, SettingsGetErrors, SettingsGetResponses, SettingsUpdateData, SettingsUpdateErrors, SettingsUpdateResponses, StreamTokenIssueData, StreamTokenIssueErrors, StreamTokenIssueResponses, TaxProfilesCurrentData, TaxProfilesCurrentErrors, TaxProfilesCurrentResponses, TaxProfilesListData, TaxProfilesListErrors, TaxProfilesListResponses, TaxProfilesMapData, TaxProfilesMapErrors, TaxProfilesMapResponses, TaxProfilesSelectData, TaxProfilesSelectErrors, TaxProfilesSelectResponses, TaxReportsCreateData, TaxReportsCreateErrors, TaxReportsCreateResponses, TaxReportsDownloadData, TaxReportsDownloadErrors, TaxReportsDownloadResponses, TaxReportsExpenseTaxData, TaxReportsExpenseTaxErrors, TaxReportsExpenseTaxResponses, TaxReportsGetData, TaxReportsGetErrors, TaxReportsGetResponses, WebhooksCreateData, WebhooksCreateErrors, WebhooksCreateResponses, WebhooksDeleteData, WebhooksDeleteErrors, WebhooksDeleteResponses, WebhooksDeliveriesData, WebhooksDeliveriesErrors, WebhooksDeliveriesResponses, WebhooksGetData, WebhooksGetErrors, WebhooksGetResponses, WebhooksListData, WebhooksListErrors, WebhooksListResponses, WebhooksTestData, WebhooksTestErrors, WebhooksTestResponses, WebhooksUpdateData, WebhooksUpdateErrors, WebhooksUpdateResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -706,5 +706,186 @@ export const webhooksDeliveries = <ThrowOnError extends boolean = false>(options
             type: 'http'
         }],
     url: '/api/v1/webhooks/{id}/deliveries',
+    ...options
+});
+
+/**
+ * Your private address: mail a receipt or invoice to it (or forward one) and it becomes a document
+ */
+export const inboxGet = <ThrowOnError extends boolean = false>(options?: Options<InboxGetData, ThrowOnError>): RequestResult<InboxGetResponses, InboxGetErrors, ThrowOnError> => (options?.client ?? client).get<InboxGetResponses, InboxGetErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox',
+    ...options
+});
+
+/**
+ * Set who may send to your address (addresses or @domain; empty: anyone); mail from others is quarantined
+ */
+export const inboxUpdate = <ThrowOnError extends boolean = false>(options: Options<InboxUpdateData, ThrowOnError>): RequestResult<InboxUpdateResponses, InboxUpdateErrors, ThrowOnError> => (options.client ?? client).patch<InboxUpdateResponses, InboxUpdateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A new private address; mail to the old one is refused from now on
+ */
+export const inboxRotate = <ThrowOnError extends boolean = false>(options?: Options<InboxRotateData, ThrowOnError>): RequestResult<InboxRotateResponses, InboxRotateErrors, ThrowOnError> => (options?.client ?? client).post<InboxRotateResponses, InboxRotateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/rotate',
+    ...options
+});
+
+/**
+ * Mail you received, newest first: filed (with its documents), quarantined or failed (with the reason)
+ */
+export const inboxMessagesList = <ThrowOnError extends boolean = false>(options?: Options<InboxMessagesListData, ThrowOnError>): RequestResult<InboxMessagesListResponses, InboxMessagesListErrors, ThrowOnError> => (options?.client ?? client).get<InboxMessagesListResponses, InboxMessagesListErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/messages',
+    ...options
+});
+
+/**
+ * One received message and what became of it
+ */
+export const inboxMessagesGet = <ThrowOnError extends boolean = false>(options: Options<InboxMessagesGetData, ThrowOnError>): RequestResult<InboxMessagesGetResponses, InboxMessagesGetErrors, ThrowOnError> => (options.client ?? client).get<InboxMessagesGetResponses, InboxMessagesGetErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/messages/{id}',
+    ...options
+});
+
+/**
+ * Let a quarantined message through: its receipts become documents
+ */
+export const inboxMessagesRelease = <ThrowOnError extends boolean = false>(options: Options<InboxMessagesReleaseData, ThrowOnError>): RequestResult<InboxMessagesReleaseResponses, InboxMessagesReleaseErrors, ThrowOnError> => (options.client ?? client).post<InboxMessagesReleaseResponses, InboxMessagesReleaseErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/messages/{id}/release',
+    ...options
+});
+
+/**
+ * Discard a quarantined or failed message and its bytes
+ */
+export const inboxMessagesDrop = <ThrowOnError extends boolean = false>(options: Options<InboxMessagesDropData, ThrowOnError>): RequestResult<InboxMessagesDropResponses, InboxMessagesDropErrors, ThrowOnError> => (options.client ?? client).post<InboxMessagesDropResponses, InboxMessagesDropErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/inbox/messages/{id}/drop',
+    ...options
+});
+
+/**
+ * Your IMAP mailboxes, with whether the last connection worked
+ */
+export const mailboxesList = <ThrowOnError extends boolean = false>(options?: Options<MailboxesListData, ThrowOnError>): RequestResult<MailboxesListResponses, MailboxesListErrors, ThrowOnError> => (options?.client ?? client).get<MailboxesListResponses, MailboxesListErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes',
+    ...options
+});
+
+/**
+ * Fetch receipts from an IMAP mailbox (the password is stored encrypted and never shown again)
+ */
+export const mailboxesCreate = <ThrowOnError extends boolean = false>(options: Options<MailboxesCreateData, ThrowOnError>): RequestResult<MailboxesCreateResponses, MailboxesCreateErrors, ThrowOnError> => (options.client ?? client).post<MailboxesCreateResponses, MailboxesCreateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Stop fetching from a mailbox and forget its credentials (what was fetched stays)
+ */
+export const mailboxesDelete = <ThrowOnError extends boolean = false>(options: Options<MailboxesDeleteData, ThrowOnError>): RequestResult<MailboxesDeleteResponses, MailboxesDeleteErrors, ThrowOnError> => (options.client ?? client).delete<MailboxesDeleteResponses, MailboxesDeleteErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes/{id}',
+    ...options
+});
+
+/**
+ * One IMAP mailbox and its state
+ */
+export const mailboxesGet = <ThrowOnError extends boolean = false>(options: Options<MailboxesGetData, ThrowOnError>): RequestResult<MailboxesGetResponses, MailboxesGetErrors, ThrowOnError> => (options.client ?? client).get<MailboxesGetResponses, MailboxesGetErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes/{id}',
+    ...options
+});
+
+/**
+ * Change a mailbox (only the fields given; a new password replaces the old); a new host, user or folder is read from its start
+ */
+export const mailboxesUpdate = <ThrowOnError extends boolean = false>(options: Options<MailboxesUpdateData, ThrowOnError>): RequestResult<MailboxesUpdateResponses, MailboxesUpdateErrors, ThrowOnError> => (options.client ?? client).patch<MailboxesUpdateResponses, MailboxesUpdateErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Connect, log in and open the folder now: `ok`, or the error in the server’s words
+ */
+export const mailboxesTest = <ThrowOnError extends boolean = false>(options: Options<MailboxesTestData, ThrowOnError>): RequestResult<MailboxesTestResponses, MailboxesTestErrors, ThrowOnError> => (options.client ?? client).post<MailboxesTestResponses, MailboxesTestErrors, ThrowOnError>({
+    security: [{
+            key: 'bearer',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/api/v1/mailboxes/{id}/test',
     ...options
 });

@@ -193,7 +193,7 @@ export type Extraction = {
     fields: ExtractedFields;
     text: string;
     pages: number;
-    source: 'pdf-text' | 'ocr' | 'mixed';
+    source: 'pdf-text' | 'ocr' | 'mixed' | 'text';
     durationMs: number;
 };
 
@@ -203,12 +203,20 @@ export type DuplicateRef = {
     reason: 'same_file' | 'same_image' | 'same_receipt';
 };
 
+export type DocumentProvenance = {
+    channel: 'email';
+    sender: string | null;
+    subject: string | null;
+    date: string | null;
+    messageId: string | null;
+};
+
 export type DocumentView = {
     id: string;
     status: 'queued' | 'processing' | 'completed' | 'failed';
     progress: number;
     fileName: string | null;
-    mimeType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/tiff' | 'image/heic' | 'image/heif' | 'application/pdf';
+    mimeType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/tiff' | 'image/heic' | 'image/heif' | 'application/pdf' | 'text/html' | 'text/plain';
     size: number;
     sha256: string;
     pages: number | null;
@@ -216,6 +224,7 @@ export type DocumentView = {
     extraction: Extraction | null;
     expenseId: string | null;
     duplicateOf: DuplicateRef | null;
+    provenance: DocumentProvenance | null;
     createdAt: string;
     updatedAt: string;
 };
@@ -227,7 +236,7 @@ export type UploadedDocument = {
     status: 'queued' | 'processing' | 'completed' | 'failed';
     progress: number;
     fileName: string | null;
-    mimeType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/tiff' | 'image/heic' | 'image/heif' | 'application/pdf';
+    mimeType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/tiff' | 'image/heic' | 'image/heif' | 'application/pdf' | 'text/html' | 'text/plain';
     size: number;
     sha256: string;
     pages: number | null;
@@ -235,6 +244,7 @@ export type UploadedDocument = {
     extraction: Extraction | null;
     expenseId: string | null;
     duplicateOf: DuplicateRef | null;
+    provenance: DocumentProvenance | null;
     createdAt: string;
     updatedAt: string;
 };
@@ -663,6 +673,99 @@ export type ExpenseTaxView = {
     lines: Array<ExpenseTaxLineView>;
     reportLine: string | null;
     deductiblePercent: string | null;
+};
+
+export type MailboxBody = {
+    host: string;
+    port: number;
+    tls: boolean;
+    username: string;
+    password: string;
+    folder?: string;
+    senderFilter?: string;
+    subjectFilter?: string;
+    afterProcessing?: 'none' | 'seen' | 'move';
+    moveTo?: string;
+};
+
+export type UpdateMailboxBody = {
+    host?: string;
+    port?: number;
+    tls?: boolean;
+    username?: string;
+    password?: string;
+    folder?: string;
+    senderFilter?: string | null;
+    subjectFilter?: string | null;
+    afterProcessing?: 'none' | 'seen' | 'move';
+    moveTo?: string | null;
+};
+
+export type MailboxView = {
+    id: string;
+    host: string;
+    port: number;
+    tls: boolean;
+    username: string;
+    folder: string;
+    senderFilter: string | null;
+    subjectFilter: string | null;
+    afterProcessing: 'none' | 'seen' | 'move';
+    moveTo: string | null;
+    state: 'pending' | 'ok' | 'failing';
+    lastError: string | null;
+    lastSyncedAt: string | null;
+    createdAt: string;
+};
+
+export type MailboxList = {
+    items: Array<MailboxView>;
+};
+
+export type MailboxTestResult = {
+    ok: boolean;
+    error: string | null;
+    messages: number | null;
+};
+
+export type InboxView = {
+    address: string;
+    allowedSenders: Array<string>;
+    createdAt: string;
+};
+
+export type InboxSettingsBody = {
+    allowedSenders: Array<string>;
+};
+
+export type MailProvenance = {
+    sender: string | null;
+    subject: string | null;
+    date: string | null;
+    messageId: string | null;
+};
+
+export type AuthenticationResults = {
+    spf: string | null;
+    dkim: string | null;
+    dmarc: string | null;
+};
+
+export type MailMessageView = {
+    id: string;
+    channel: 'smtp' | 'imap';
+    status: 'received' | 'processed' | 'quarantined' | 'failed' | 'dropped';
+    reason: string | null;
+    provenance: MailProvenance;
+    authentication: AuthenticationResults;
+    documentIds: Array<string>;
+    receivedAt: string;
+    updatedAt: string;
+};
+
+export type MailMessagePage = {
+    items: Array<MailMessageView>;
+    nextCursor: string | null;
 };
 
 export type StreamTokenView = {
@@ -1882,7 +1985,7 @@ export type DocumentsFileError = DocumentsFileErrors[keyof DocumentsFileErrors];
 
 export type DocumentsFileResponses = {
     /**
-     * The file as uploaded, with its detected type (`Content-Disposition: inline`)
+     * The file as uploaded, with its detected type (`Content-Disposition: inline`); a mail body (HTML or text, UTF-8) as an attachment, sandboxed
      */
     200: Blob | File;
 };
@@ -3067,3 +3170,591 @@ export type WebhooksDeliveriesResponses = {
 };
 
 export type WebhooksDeliveriesResponse = WebhooksDeliveriesResponses[keyof WebhooksDeliveriesResponses];
+
+export type InboxGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/inbox';
+};
+
+export type InboxGetErrors = {
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type InboxGetError = InboxGetErrors[keyof InboxGetErrors];
+
+export type InboxGetResponses = {
+    /**
+     * OK
+     */
+    200: InboxView;
+};
+
+export type InboxGetResponse = InboxGetResponses[keyof InboxGetResponses];
+
+export type InboxUpdateData = {
+    body: InboxSettingsBody;
+    path?: never;
+    query?: never;
+    url: '/api/v1/inbox';
+};
+
+export type InboxUpdateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type InboxUpdateError = InboxUpdateErrors[keyof InboxUpdateErrors];
+
+export type InboxUpdateResponses = {
+    /**
+     * OK
+     */
+    200: InboxView;
+};
+
+export type InboxUpdateResponse = InboxUpdateResponses[keyof InboxUpdateResponses];
+
+export type InboxRotateData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/inbox/rotate';
+};
+
+export type InboxRotateErrors = {
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type InboxRotateError = InboxRotateErrors[keyof InboxRotateErrors];
+
+export type InboxRotateResponses = {
+    /**
+     * OK
+     */
+    200: InboxView;
+};
+
+export type InboxRotateResponse = InboxRotateResponses[keyof InboxRotateResponses];
+
+export type InboxMessagesListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only messages in this state
+         */
+        status?: 'received' | 'processed' | 'quarantined' | 'failed' | 'dropped';
+        /**
+         * 1–100, default 50
+         */
+        limit?: string;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/inbox/messages';
+};
+
+export type InboxMessagesListErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type InboxMessagesListError = InboxMessagesListErrors[keyof InboxMessagesListErrors];
+
+export type InboxMessagesListResponses = {
+    /**
+     * OK
+     */
+    200: MailMessagePage;
+};
+
+export type InboxMessagesListResponse = InboxMessagesListResponses[keyof InboxMessagesListResponses];
+
+export type InboxMessagesGetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/inbox/messages/{id}';
+};
+
+export type InboxMessagesGetErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type InboxMessagesGetError = InboxMessagesGetErrors[keyof InboxMessagesGetErrors];
+
+export type InboxMessagesGetResponses = {
+    /**
+     * OK
+     */
+    200: MailMessageView;
+};
+
+export type InboxMessagesGetResponse = InboxMessagesGetResponses[keyof InboxMessagesGetResponses];
+
+export type InboxMessagesReleaseData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/inbox/messages/{id}/release';
+};
+
+export type InboxMessagesReleaseErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * The message is not quarantined
+     */
+    409: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type InboxMessagesReleaseError = InboxMessagesReleaseErrors[keyof InboxMessagesReleaseErrors];
+
+export type InboxMessagesReleaseResponses = {
+    /**
+     * OK
+     */
+    200: MailMessageView;
+};
+
+export type InboxMessagesReleaseResponse = InboxMessagesReleaseResponses[keyof InboxMessagesReleaseResponses];
+
+export type InboxMessagesDropData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/inbox/messages/{id}/drop';
+};
+
+export type InboxMessagesDropErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * The message is neither quarantined nor failed
+     */
+    409: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type InboxMessagesDropError = InboxMessagesDropErrors[keyof InboxMessagesDropErrors];
+
+export type InboxMessagesDropResponses = {
+    /**
+     * OK
+     */
+    200: MailMessageView;
+};
+
+export type InboxMessagesDropResponse = InboxMessagesDropResponses[keyof InboxMessagesDropResponses];
+
+export type MailboxesListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/mailboxes';
+};
+
+export type MailboxesListErrors = {
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesListError = MailboxesListErrors[keyof MailboxesListErrors];
+
+export type MailboxesListResponses = {
+    /**
+     * OK
+     */
+    200: MailboxList;
+};
+
+export type MailboxesListResponse = MailboxesListResponses[keyof MailboxesListResponses];
+
+export type MailboxesCreateData = {
+    body: MailboxBody;
+    path?: never;
+    query?: never;
+    url: '/api/v1/mailboxes';
+};
+
+export type MailboxesCreateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * You have as many mailboxes as allowed
+     */
+    409: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesCreateError = MailboxesCreateErrors[keyof MailboxesCreateErrors];
+
+export type MailboxesCreateResponses = {
+    /**
+     * Created
+     */
+    201: MailboxView;
+};
+
+export type MailboxesCreateResponse = MailboxesCreateResponses[keyof MailboxesCreateResponses];
+
+export type MailboxesDeleteData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/mailboxes/{id}';
+};
+
+export type MailboxesDeleteErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesDeleteError = MailboxesDeleteErrors[keyof MailboxesDeleteErrors];
+
+export type MailboxesDeleteResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type MailboxesDeleteResponse = MailboxesDeleteResponses[keyof MailboxesDeleteResponses];
+
+export type MailboxesGetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/mailboxes/{id}';
+};
+
+export type MailboxesGetErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesGetError = MailboxesGetErrors[keyof MailboxesGetErrors];
+
+export type MailboxesGetResponses = {
+    /**
+     * OK
+     */
+    200: MailboxView;
+};
+
+export type MailboxesGetResponse = MailboxesGetResponses[keyof MailboxesGetResponses];
+
+export type MailboxesUpdateData = {
+    body: UpdateMailboxBody;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/mailboxes/{id}';
+};
+
+export type MailboxesUpdateErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesUpdateError = MailboxesUpdateErrors[keyof MailboxesUpdateErrors];
+
+export type MailboxesUpdateResponses = {
+    /**
+     * OK
+     */
+    200: MailboxView;
+};
+
+export type MailboxesUpdateResponse = MailboxesUpdateResponses[keyof MailboxesUpdateResponses];
+
+export type MailboxesTestData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/mailboxes/{id}/test';
+};
+
+export type MailboxesTestErrors = {
+    /**
+     * Invalid request (field errors in `errors`)
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired credentials
+     */
+    401: Problem;
+    /**
+     * Not found
+     */
+    404: Problem;
+    /**
+     * Too many requests: wait for Retry-After seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error (quote `errorId`)
+     */
+    500: Problem;
+    /**
+     * A service it needs is unavailable; try again later
+     */
+    503: Problem;
+};
+
+export type MailboxesTestError = MailboxesTestErrors[keyof MailboxesTestErrors];
+
+export type MailboxesTestResponses = {
+    /**
+     * OK
+     */
+    200: MailboxTestResult;
+};
+
+export type MailboxesTestResponse = MailboxesTestResponses[keyof MailboxesTestResponses];
