@@ -64,6 +64,11 @@ export class LocalNatsServer {
     return this.options.port;
   }
 
+  /** Its name in the cluster; undefined when it runs alone. */
+  get name(): string | undefined {
+    return this.options.cluster?.serverName;
+  }
+
   get monitorUrl(): string | undefined {
     return this.options.monitorPort ? `http://127.0.0.1:${this.options.monitorPort}` : undefined;
   }

@@ -49,6 +49,7 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
+  private stopping = false;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -63,7 +64,12 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
     return consumer;
   }
 
+  /**
+   * Takes no new work: messages already pulled but not started go back to the stream at once (nak,
+   * for another replica to take), those being handled finish; resolves when they have.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.messages?.stop();
     await this.loop;
     await Promise.all(this.inFlight);
@@ -96,6 +102,10 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
 
   private async run(messages: ConsumerMessages): Promise<void> {
     for await (const message of messages) {
+      if (this.stopping) {
+        message.nak();
+        continue;
+      }
       const task = this.process(message).finally(() => this.inFlight.delete(task));
       this.inFlight.add(task);
       if (this.inFlight.size >= this.spec.concurrency) await Promise.race(this.inFlight);
