@@ -1,9 +1,10 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { inboxPrefixOf } from '@irp/contracts';
 import { getLogger } from '@irp/observability';
 import { connectCoalescing } from './coalescing-transport';
+import { resilientJetStream } from './jetstream/resilient-jetstream';
 import { setStreamReplicas } from './jetstream/stream-replicas';
 import { RpcClient } from './rpc-client';
 import { JETSTREAM, NATS_CONNECTION } from './tokens';
@@ -86,7 +87,7 @@ export class NatsModule {
       module: NatsModule,
       providers: [
         { provide: NATS_CONNECTION, useFactory: () => connectNats(options) },
-        { provide: JETSTREAM, useFactory: (nc: NatsConnection) => jetstream(nc), inject: [NATS_CONNECTION] },
+        { provide: JETSTREAM, useFactory: (nc: NatsConnection) => resilientJetStream(nc), inject: [NATS_CONNECTION] },
         NatsHealth,
         NatsLifecycle,
         {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { natsAuthorizationConfig, platformBusUsers, SERVICE_CONTRACTS, STREAMS, type StreamDefinition } from '@irp/contracts';
 import { LocalNatsCluster, waitFor } from '@irp/embedded-infra';
-import { connectNats, DEAD_LETTER_STREAM, ensureStream, ensureStreamExists, setStreamReplicas, streamReplicasOf } from '../src';
+import { connectNats, DEAD_LETTER_STREAM, ensureStream, ensureStreamExists, resilientJetStream, setStreamReplicas, streamReplicasOf } from '../src';
 
 const password = () => randomBytes(12).toString('hex');
 
@@ -75,6 +75,29 @@ describe('stream replicas (NATS_STREAM_REPLICAS) on a 3-node JetStream cluster',
   it('refuses a replica count NATS cannot have', () => {
     expect(() => setStreamReplicas(admin, 0)).toThrow('stream replicas must be an integer from 1 to 5, not 0');
   });
+
+  it('publishes through the election that follows the death of a stream leader (resilientJetStream)', async () => {
+    const ocr = await serviceConnection('ocr', 3);
+    await ensureStream(ocr, STREAMS.OCR);
+    const leaderName = (await (await jetstreamManager(admin)).streams.info(STREAMS.OCR.name)).cluster?.leader;
+    const leader = cluster.servers.find((server) => server.name === leaderName);
+    if (!leader) throw new Error(`no leader for OCR among ${cluster.servers.map((server) => server.name).join(', ')}`);
+    // A client on another server: it keeps its connection and sees the stream leaderless.
+    const survivor = cluster.servers.find((server) => server !== leader);
+    const nc = await connect({ servers: survivor?.url, user: operator.user, pass: operator.password });
+    connections.push(nc);
+
+    await leader.kill();
+    try {
+      const subject = 'ocr.events.extraction.started.v1';
+      const acks = [];
+      for (let i = 0; i < 5; i++) acks.push(await resilientJetStream(nc).publish(subject, JSON.stringify({ i }), { msgID: `election-${i}` }));
+      expect(acks.map((ack) => ack.duplicate)).toEqual([false, false, false, false, false]);
+    } finally {
+      await leader.start();
+      await cluster.waitUntilHealthy();
+    }
+  }, 60_000);
 
   it('keeps an R3 stream writable and complete when one server dies', async () => {
     const expenses = await serviceConnection('expenses', 3);

@@ -7,6 +7,7 @@ import { counter, getLogger } from '@irp/observability';
 import { withRequestContext } from '@irp/persistence';
 import { handleOnce } from '../inbox/handle-once';
 import { extractTraceContext } from '../trace-context';
+import { resilientJetStream } from './resilient-jetstream';
 import { OwnerMismatch, type EventHandlerOf, type EventHandlers } from './event-handlers';
 import { DEAD_LETTER_STREAM, ensureStreamExists } from './streams';
 
@@ -211,6 +212,6 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
     headers.set('Irp-Dead-Letter-Reason', reason.slice(0, 500));
     headers.set('Irp-Original-Subject', message.subject);
     headers.set('Irp-Delivery-Count', String(message.info.deliveryCount));
-    await jetstream(this.nc).publish(`dlq.${this.spec.stream}.${this.spec.durable}`, message.data, { headers });
+    await resilientJetStream(this.nc).publish(`dlq.${this.spec.stream}.${this.spec.durable}`, message.data, { headers });
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from '../tokens';
+import { resilientJetStream } from '../jetstream/resilient-jetstream';
 import { ensureStream, type StreamSpec } from '../jetstream/streams';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 
@@ -25,7 +25,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     for (const stream of this.options.streams) await ensureStream(this.nc, stream);
-    this.relay = new OutboxRelay(this.orm, jetstream(this.nc), this.options);
+    this.relay = new OutboxRelay(this.orm, resilientJetStream(this.nc), this.options);
     this.relay.start();
   }
 
