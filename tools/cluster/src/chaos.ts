@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { PLATFORM_SERVICES, waitFor, type SupervisorEvent } from '@irp/embedded-infra';
 import type { ScaleOutPlatform } from './scale-out-platform';
 
@@ -8,6 +10,21 @@ export interface Kill {
   killedAt: number;
   /** Milliseconds from the kill until it was back (ready, or JetStream healthy). */
   recoveryMs?: number;
+}
+
+/** The NATS server leading the most streams: losing it forces the most leader elections. */
+async function busiestServer(platform: ScaleOutPlatform): Promise<number> {
+  const nc = await connect({ servers: platform.nats.url.split(','), user: platform.operator.user, pass: platform.operator.password });
+  try {
+    const led = platform.nats.servers.map(() => 0);
+    for await (const stream of (await jetstreamManager(nc)).streams.list()) {
+      const index = platform.nats.servers.findIndex((server) => server.name === stream.cluster?.leader);
+      if (index >= 0) led[index]++;
+    }
+    return led.indexOf(Math.max(...led));
+  } finally {
+    await nc.close();
+  }
 }
 
 /** Supervisor news of every replica, kept with the time it came. */
@@ -28,7 +45,7 @@ export class SupervisorLog {
 }
 
 /**
- * Kills, with SIGKILL, one NATS server (started again after `natsDownMs`) and one replica of every
+ * Kills, with SIGKILL, the NATS server leading the most streams (started again after `natsDownMs`) and one replica of every
  * registered service (its supervisor starts it again), spread evenly over `windowMs`, and waits
  * until each is back. The replica killed alternates, so both sets lose something.
  */
@@ -38,7 +55,7 @@ export async function killOneOfEach(platform: ScaleOutPlatform, supervisors: Sup
   const kills: Kill[] = [];
   const recoveries: Promise<void>[] = [];
 
-  const node = platform.nats.servers.length - 1;
+  const node = await busiestServer(platform);
   const natsKill: Kill = { target: `nats-${node}`, killedAt: Date.now() };
   kills.push(natsKill);
   await platform.nats.servers[node].kill();

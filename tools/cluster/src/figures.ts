@@ -66,7 +66,7 @@ export function summarise(operations: Operation[], kills: Kill[], audit: Audit, 
 }
 
 /** The figures as the terminal shows them. */
-export function formatFigures(figures: Figures, audit: Audit, kills: Kill[]): string {
+export function formatFigures(figures: Figures, audit: Audit, kills: Kill[], operations: Operation[] = []): string {
   const seconds = (ms: number | undefined) => (ms === undefined ? 'not back' : `${(ms / 1000).toFixed(1)} s`);
   const { operations: ops, serverErrors } = figures;
   return [
@@ -84,6 +84,21 @@ export function formatFigures(figures: Figures, audit: Audit, kills: Kill[]): st
     `replicas            ${Object.entries(audit.replicas).map(([name, r]) => `${name} R${r}`).join(', ')}`,
     `duplicates          ${figures.duplicates}`,
     `losses              ${figures.losses}`,
+    ...unexpectedErrors(operations, kills),
     figures.passed ? 'PASSED: nothing lost, nothing twice, no 5xx but those in flight on a killed gateway' : 'FAILED',
   ].join('\n');
+}
+
+/** Each 5xx not explained by a killed gateway, with the last kill before it: what to look into. */
+function unexpectedErrors(operations: Operation[], kills: Kill[]): string[] {
+  const first = Math.min(...kills.map((kill) => kill.killedAt));
+  return operations.flatMap((operation) =>
+    operation.attempts
+      .filter((attempt) => attempt.status >= 500 && !attempt.backendLost)
+      .map((attempt) => {
+        const before = kills.filter((kill) => kill.killedAt <= attempt.at).at(-1);
+        const when = before ? `${((attempt.at - before.killedAt) / 1000).toFixed(1)} s after killing ${before.target}` : `${((first - attempt.at) / 1000).toFixed(1)} s before the kills`;
+        return `  ${operation.kind} ${attempt.status} ${when}: ${attempt.detail ?? ''}`;
+      }),
+  );
 }

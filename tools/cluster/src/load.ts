@@ -19,6 +19,10 @@ export interface LoadOptions {
 export interface Attempt {
   status: number;
   backendLost: boolean;
+  /** When it was answered (epoch ms). */
+  at: number;
+  /** The start of a 5xx answer's body (its problem code and detail), or the network error. */
+  detail?: string;
 }
 
 /** One thing a client wanted done (an upload, an expense write), with its retries under one Idempotency-Key. */
@@ -106,7 +110,7 @@ export class LoadGenerator {
         headers: { authorization: `Bearer ${this.users[user].token}`, 'content-type': request.contentType, 'idempotency-key': operation.key },
         body: request.body,
       });
-      operation.attempts.push({ status: answer.status, backendLost: answer.backendLost });
+      operation.attempts.push({ status: answer.status, backendLost: answer.backendLost, at: Date.now(), detail: answer.detail });
       if (answer.status >= 200 && answer.status < 300) {
         operation.acceptedId = answer.id;
         return;
@@ -121,14 +125,14 @@ export class LoadGenerator {
   }
 }
 
-async function send(url: string, init: RequestInit): Promise<{ status: number; backendLost: boolean; id?: string }> {
+async function send(url: string, init: RequestInit): Promise<{ status: number; backendLost: boolean; id?: string; detail?: string }> {
   try {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
     const text = await response.text();
     const id = response.ok ? (JSON.parse(text) as { id?: string }).id : undefined;
-    return { status: response.status, backendLost: response.headers.has(BACKEND_LOST_HEADER), id };
-  } catch {
-    return { status: 0, backendLost: false };
+    return { status: response.status, backendLost: response.headers.has(BACKEND_LOST_HEADER), id, detail: response.status >= 500 ? text.slice(0, 300) : undefined };
+  } catch (error) {
+    return { status: 0, backendLost: false, detail: (error as Error).message };
   }
 }
 

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     dataDir: values['data-dir'] && path.resolve(values['data-dir']),
     onProgress: (message) => console.log(`[cluster] ${message}`),
   });
-  console.log(`\n${formatFigures(result.figures, result.audit, result.kills)}\n(run took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`\n${formatFigures(result.figures, result.audit, result.kills, result.operations)}\n(run took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   process.exitCode = result.figures.passed ? 0 : 1;
 }
 

@@ -9,7 +9,7 @@ import { waitFor } from '@irp/embedded-infra';
 import { audit, isQuiescent, type Audit } from './audit';
 import { killOneOfEach, SupervisorLog, type Kill } from './chaos';
 import { summarise, type Figures } from './figures';
-import { LoadGenerator } from './load';
+import { LoadGenerator, type Operation } from './load';
 import { startScaleOutPlatform } from './scale-out-platform';
 import { ServiceLogs } from './service-logs';
 
@@ -30,6 +30,7 @@ export interface ScenarioResult {
   figures: Figures;
   audit: Audit;
   kills: Kill[];
+  operations: Operation[];
 }
 
 /**
@@ -83,7 +84,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       load.operations,
       load.users.map((user) => user.userId),
     );
-    return { figures: summarise(load.operations, kills, result, { quietAfterMs, failovers: platform.proxy.failovers, expectedReplicas: Math.min(3, platform.nats.servers.length) }), audit: result, kills };
+    return { figures: summarise(load.operations, kills, result, { quietAfterMs, failovers: platform.proxy.failovers, expectedReplicas: Math.min(3, platform.nats.servers.length) }), audit: result, kills, operations: load.operations };
   } finally {
     await db.end();
     await nc.close();

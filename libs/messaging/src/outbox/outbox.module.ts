@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from '../tokens';
@@ -14,7 +14,7 @@ export interface OutboxModuleOptions extends OutboxRelayOptions {
 const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
 
 @Injectable()
-export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay?: OutboxRelay;
 
   constructor(
@@ -29,8 +29,13 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
     this.relay.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * After every beforeApplicationShutdown hook: the consumers and jobs that finished their work
+   * while the service stopped have committed their events, which go out before the connections close.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
+    await this.relay?.flush();
   }
 }
 
