@@ -7,6 +7,7 @@ import { ServicePlatformModule } from '@irp/platform';
 import { RATES_FILE_LIMIT_BYTES } from './admin/fx-rates.controller';
 import fastifyMultipart from '@fastify/multipart';
 import { RAW_DOCUMENT_TYPES } from './documents/documents.controller';
+import { closeConnectionsWhenStopping } from './http/graceful-close';
 import { registerHttpHooks, requestIdFor } from './http/http-hooks';
 import { jsonBodyParser } from './http/json-body';
 import { setupOpenApi } from './http/openapi';
@@ -36,6 +37,7 @@ export async function createGateway(env: NodeJS.ProcessEnv): Promise<NestFastify
   await app.register(fastifyMultipart as never, { limits: { files: 1, fields: 10, fileSize: config.uploads.maxBytes + 1 } });
   fastify.addContentTypeParser(RAW_DOCUMENT_TYPES, (_request, payload, done) => done(null, payload));
   registerHttpHooks(fastify);
+  closeConnectionsWhenStopping(fastify);
   setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   return app;

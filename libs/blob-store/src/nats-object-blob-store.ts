@@ -1,6 +1,7 @@
 import { StorageType } from '@nats-io/jetstream';
 import { Objm, type ObjectStore } from '@nats-io/obj';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { resilientJetStream, streamReplicasOf } from '@irp/messaging';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { BlobTooLargeError, type BlobStore, type StoredBlob } from './blob-store';
@@ -10,7 +11,7 @@ export class NatsObjectBlobStore implements BlobStore {
   private constructor(private readonly bucket: ObjectStore) {}
 
   static async open(nc: NatsConnection, bucket: string): Promise<NatsObjectBlobStore> {
-    return new NatsObjectBlobStore(await new Objm(nc).create(bucket, { storage: StorageType.File }));
+    return new NatsObjectBlobStore(await new Objm(resilientJetStream(nc)).create(bucket, { storage: StorageType.File, replicas: streamReplicasOf(nc) }));
   }
 
   async put(name: string, data: AsyncIterable<Uint8Array>, options: { maxBytes: number; contentType: string }): Promise<StoredBlob> {

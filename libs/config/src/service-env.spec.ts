@@ -13,3 +13,17 @@ describe(serviceConfig.name, () => {
     expect(() => loadEnv(ServiceEnv, { ...base, NATS_USER: 'auth' })).toThrow(/NATS_PASSWORD must be set with NATS_USER/);
   });
 });
+
+describe('NATS_STREAM_REPLICAS', () => {
+  const base = { OPS_PORT: '9000' };
+
+  it('keeps one copy of each stream by default, and as many as set (3 on a 3-node cluster)', () => {
+    expect(serviceConfig(loadEnv(ServiceEnv, base)).natsStreamReplicas).toBe(1);
+    expect(serviceConfig(loadEnv(ServiceEnv, { ...base, NATS_STREAM_REPLICAS: '3' })).natsStreamReplicas).toBe(3);
+  });
+
+  it('refuses a count NATS cannot have, naming the variable', () => {
+    expect(() => loadEnv(ServiceEnv, { ...base, NATS_STREAM_REPLICAS: '0' })).toThrow(/NATS_STREAM_REPLICAS/);
+    expect(() => loadEnv(ServiceEnv, { ...base, NATS_STREAM_REPLICAS: 'three' })).toThrow(/NATS_STREAM_REPLICAS/);
+  });
+});

@@ -25,6 +25,12 @@ export class ServiceEnv {
   @IsString({ message: 'NATS_PASSWORD must be set with NATS_USER' })
   NATS_PASSWORD?: string;
 
+  /** Copies of each stream and KV/object bucket the service creates: 3 on a 3-node NATS cluster, 1 on one server. */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS: number = 1;
+
   @IsString()
   OPS_HOST: string = '0.0.0.0';
 
@@ -64,6 +70,7 @@ export interface ServiceConfig {
   logLevel: string;
   natsUrl: string;
   natsCredentials?: { user: string; password: string };
+  natsStreamReplicas: number;
   ops: { host: string; port: number };
 }
 
@@ -75,7 +82,7 @@ export interface DatabaseServiceConfig extends ServiceConfig {
 
 export function serviceConfig(env: ServiceEnv): ServiceConfig {
   const natsCredentials = env.NATS_USER ? { user: env.NATS_USER, password: env.NATS_PASSWORD ?? '' } : undefined;
-  return { logLevel: env.LOG_LEVEL, natsUrl: env.NATS_URL, natsCredentials, ops: { host: env.OPS_HOST, port: env.OPS_PORT } };
+  return { logLevel: env.LOG_LEVEL, natsUrl: env.NATS_URL, natsCredentials, natsStreamReplicas: env.NATS_STREAM_REPLICAS, ops: { host: env.OPS_HOST, port: env.OPS_PORT } };
 }
 
 export function databaseServiceConfig(env: DatabaseServiceEnv): DatabaseServiceConfig {

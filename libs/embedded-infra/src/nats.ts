@@ -11,6 +11,22 @@ export interface NatsOptions {
   logFile?: string;
   /** Server configuration (the bus's users and permissions); written beside the data, mode 600. */
   config?: string;
+  /** Joins a JetStream cluster: the server's unique name, its route port and every member's route URL. */
+  cluster?: NatsClusterMembership;
+  /** HTTP monitoring port (/healthz, /jsz); off when unset. */
+  monitorPort?: number;
+}
+
+export interface NatsClusterMembership {
+  name: string;
+  serverName: string;
+  port: number;
+  routes: readonly string[];
+}
+
+function clusterArgs(cluster: NatsClusterMembership | undefined): string[] {
+  if (!cluster) return [];
+  return ['--name', cluster.serverName, '--cluster_name', cluster.name, '--cluster', `nats://127.0.0.1:${cluster.port}`, '--routes', cluster.routes.join(',')];
 }
 
 const INSTALL_HINT =
@@ -48,6 +64,19 @@ export class LocalNatsServer {
     return this.options.port;
   }
 
+  /** Its name in the cluster; undefined when it runs alone. */
+  get name(): string | undefined {
+    return this.options.cluster?.serverName;
+  }
+
+  get monitorUrl(): string | undefined {
+    return this.options.monitorPort ? `http://127.0.0.1:${this.options.monitorPort}` : undefined;
+  }
+
+  get running(): boolean {
+    return this.process?.running ?? false;
+  }
+
   get pid(): number | undefined {
     return this.process?.child.pid;
   }
@@ -64,7 +93,12 @@ export class LocalNatsServer {
     const output = this.options.logFile ? openSync(this.options.logFile, 'a') : 'ignore';
     this.process = GuardedProcess.spawn({
       command: this.binary,
-      args: [...configArgs, '-js', '-sd', this.options.dataDir, '-a', '127.0.0.1', '-p', String(this.options.port)],
+      args: [
+        ...configArgs,
+        ...['-js', '-sd', this.options.dataDir, '-a', '127.0.0.1', '-p', String(this.options.port)],
+        ...clusterArgs(this.options.cluster),
+        ...(this.options.monitorPort ? ['-m', String(this.options.monitorPort)] : []),
+      ],
       stopSignal: 'SIGTERM',
       output,
     });

@@ -36,7 +36,8 @@ export class ServiceProcess {
       args: ['--enable-source-maps', options.entry],
       env: options.env,
       stopSignal: 'SIGTERM',
-      killAfterMs: 20_000,
+      // Longer than any service's own shutdown timeout (ocr: 110 s, finishing a job): that timer ends a stuck stop.
+      killAfterMs: 120_000,
       output: 'pipe',
     });
     const service = new ServiceProcess(options.name, `http://127.0.0.1:${options.opsPort}`, guarded);

@@ -1,9 +1,11 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { inboxPrefixOf } from '@irp/contracts';
 import { getLogger } from '@irp/observability';
 import { connectCoalescing } from './coalescing-transport';
+import { resilientJetStream } from './jetstream/resilient-jetstream';
+import { setStreamReplicas } from './jetstream/stream-replicas';
 import { RpcClient } from './rpc-client';
 import { JETSTREAM, NATS_CONNECTION } from './tokens';
 
@@ -16,6 +18,8 @@ export interface NatsOptions {
   requestTimeoutMs?: number;
   /** The service's own NATS user (its least-privilege permissions) and password. */
   credentials?: { user: string; password: string };
+  /** Replicas of the streams and buckets created on this connection (NATS_STREAM_REPLICAS); default 1. */
+  streamReplicas?: number;
 }
 
 /** Connection options shared by our client and Nest's NATS transport: reconnect forever, quickly. */
@@ -40,6 +44,7 @@ export function natsConnectionOptions(options: NatsOptions) {
 export async function connectNats(options: NatsOptions): Promise<NatsConnection> {
   const log = getLogger('Nats');
   const nc = await connectCoalescing(natsConnectionOptions(options));
+  if (options.streamReplicas !== undefined) setStreamReplicas(nc, options.streamReplicas);
   void (async () => {
     for await (const status of nc.status()) {
       if (status.type === 'disconnect' || status.type === 'reconnect') log.warn({ server: status.server }, `nats ${status.type}`);
@@ -82,7 +87,7 @@ export class NatsModule {
       module: NatsModule,
       providers: [
         { provide: NATS_CONNECTION, useFactory: () => connectNats(options) },
-        { provide: JETSTREAM, useFactory: (nc: NatsConnection) => jetstream(nc), inject: [NATS_CONNECTION] },
+        { provide: JETSTREAM, useFactory: (nc: NatsConnection) => resilientJetStream(nc), inject: [NATS_CONNECTION] },
         NatsHealth,
         NatsLifecycle,
         {

@@ -9,11 +9,12 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServerNats, type CustomStrategy, type NatsContext } from '@nestjs/microservices';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { throwError, tap, finalize, type Observable } from 'rxjs';
 import { getLogger, histogram } from '@irp/observability';
 import { connectCoalescing } from './coalescing-transport';
+import { InFlight } from './in-flight';
 import { natsConnectionOptions, type NatsOptions } from './nats.module';
 import { toRpcErrorPayload } from './rpc-errors';
 import { extractTraceContext } from './trace-context';
@@ -25,21 +26,58 @@ const rpcServerDuration = histogram({
   labelNames: ['subject', 'outcome'],
 });
 
-/** Nest's NATS transport, connected as our own client is (see connectCoalescing). */
+/** Longest a stopping service waits for the requests it has taken to be answered. */
+const RPC_DRAIN_TIMEOUT_MS = 10_000;
+
+type ServerNatsOptions = ReturnType<typeof natsConnectionOptions> & { queue: string };
+
+/**
+ * Nest's NATS transport, connected as our own client is (see connectCoalescing), stopping
+ * gracefully: its subscriptions are drained, not dropped (requests already on their way to this
+ * replica are still taken; new ones go to the others in the queue group), and it waits until every
+ * request it took has been answered before the connection closes. Nest's own graceful mode
+ * unsubscribes (losing what is in flight to us) and then waits a fixed period, however long the
+ * handlers take.
+ */
 class CoalescingServerNats extends ServerNats {
-  constructor(private readonly connectionOptions: ReturnType<typeof natsConnectionOptions> & { queue: string; gracefulShutdown: boolean; gracePeriod: number }) {
-    super(connectionOptions);
+  private readonly requests = new InFlight();
+
+  constructor(private readonly connectionOptions: ServerNatsOptions) {
+    super({ ...connectionOptions, gracefulShutdown: false });
   }
 
   override createNatsClient(): Promise<NatsConnection> {
     return connectCoalescing(this.connectionOptions);
+  }
+
+  /** Counts a request from the moment it is taken until its last packet (the answer or an error) is sent. */
+  override getPublisher(natsMsg: Msg, id: string, ctx: NatsContext): (response: { isDisposed?: boolean; err?: unknown }) => unknown {
+    const publish = super.getPublisher(natsMsg, id, ctx) as (response: unknown) => unknown;
+    const done = this.requests.begin();
+    return (response) => {
+      const result = publish(response);
+      if (response.isDisposed || response.err !== undefined) done();
+      return result;
+    };
+  }
+
+  override async close(): Promise<void> {
+    // Nest keeps both private; the drain needs them before its close() drops the connection.
+    const own = this as unknown as { natsClient: NatsConnection | null; subscriptions: Subscription[] };
+    if (own.natsClient && !own.natsClient.isClosed()) {
+      await Promise.all(own.subscriptions.map((subscription) => subscription.drain().catch(() => undefined)));
+      own.subscriptions.length = 0;
+      await this.requests.idle(RPC_DRAIN_TIMEOUT_MS);
+      await own.natsClient.flush().catch(() => undefined);
+    }
+    await super.close();
   }
 }
 
 /** Options for NestFactory.createMicroservice: Nest's NATS transport, one queue group per service. */
 export function natsMicroserviceOptions(options: NatsOptions & { queue: string }): CustomStrategy {
   return {
-    strategy: new CoalescingServerNats({ ...natsConnectionOptions(options), queue: options.queue, gracefulShutdown: true, gracePeriod: 2_000 }),
+    strategy: new CoalescingServerNats({ ...natsConnectionOptions(options), queue: options.queue }),
   };
 }
 

@@ -18,7 +18,7 @@ export class ServicePlatformModule {
       global: true,
       imports: [
         DatabaseModule.forRoot(serviceOrmOptions(service, config.database)),
-        NatsModule.forRoot({ url: config.natsUrl, name: service.name, credentials: config.natsCredentials }),
+        NatsModule.forRoot({ url: config.natsUrl, name: service.name, credentials: config.natsCredentials, streamReplicas: config.natsStreamReplicas }),
         RpcServerModule,
         OutboxModule.forRoot({ streams: service.streams, ...config.outbox }),
         OpsModule.forRoot({ ...config.ops, checks: [DatabaseHealth, NatsHealth] }),
@@ -35,7 +35,13 @@ export class ServicePlatformModule {
       module: ServicePlatformModule,
       global: true,
       imports: [
-        NatsModule.forRoot({ url: config.natsUrl, name: service.name, credentials: config.natsCredentials, requestTimeoutMs: service.requestTimeoutMs?.(config) }),
+        NatsModule.forRoot({
+          url: config.natsUrl,
+          name: service.name,
+          credentials: config.natsCredentials,
+          streamReplicas: config.natsStreamReplicas,
+          requestTimeoutMs: service.requestTimeoutMs?.(config),
+        }),
         OpsModule.forRoot({ ...config.ops, checks: [NatsHealth, ...(service.checks ?? [])] }),
         ...service.features,
       ],

@@ -139,6 +139,7 @@ function targets() {
     { file: 'libs/service-registry/src/service-names.ts', render: (_text, services) => serviceNamesTs(services) },
     { file: 'apps/e2e/project.json', render: projectJson },
     { file: 'tools/launcher/project.json', render: projectJson },
+    { file: 'tools/cluster/project.json', render: projectJson },
     ...lists,
   ];
 }

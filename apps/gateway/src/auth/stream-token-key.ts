@@ -2,6 +2,7 @@ import { Kvm } from '@nats-io/kv';
 import { GATEWAY_BUCKETS } from '@irp/contracts';
 import { JetStreamApiCodes, JetStreamApiError, StorageType } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { streamReplicasOf } from '@irp/messaging';
 import { randomBytes } from 'node:crypto';
 
 /** The JetStream key-value bucket of keys the gateway's replicas generate once and share. */
@@ -14,7 +15,7 @@ const STREAM_TOKEN_KEY = 'stream-token-hmac';
  * replica opens the stream on any other.
  */
 export async function sharedStreamTokenKey(nc: NatsConnection): Promise<string> {
-  const bucket = await new Kvm(nc).create(GATEWAY_KEYS_BUCKET, { history: 1, storage: StorageType.File });
+  const bucket = await new Kvm(nc).create(GATEWAY_KEYS_BUCKET, { history: 1, storage: StorageType.File, replicas: streamReplicasOf(nc) });
   try {
     await bucket.create(STREAM_TOKEN_KEY, randomBytes(32).toString('base64url'));
   } catch (error) {

@@ -3,6 +3,7 @@ import { GATEWAY_BUCKETS } from '@irp/contracts';
 import { JetStreamApiCodes, JetStreamApiError, StorageType } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { streamReplicasOf } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
 
 /** The JetStream key-value bucket the gateway's replicas count requests in. */
@@ -129,7 +130,7 @@ export class NatsRateLimitCounters {
   }
 
   private open(): Promise<KV> {
-    this.bucket ??= new Kvm(this.nc).create(RATE_LIMITS_BUCKET, { history: 1, ttl: 2 * this.longestWindowMs, storage: StorageType.Memory }).catch((error: unknown) => {
+    this.bucket ??= new Kvm(this.nc).create(RATE_LIMITS_BUCKET, { history: 1, ttl: 2 * this.longestWindowMs, storage: StorageType.Memory, replicas: streamReplicasOf(this.nc) }).catch((error: unknown) => {
       this.bucket = undefined; // try again on the next request
       throw error;
     });

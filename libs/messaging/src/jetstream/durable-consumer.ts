@@ -7,6 +7,7 @@ import { counter, getLogger } from '@irp/observability';
 import { withRequestContext } from '@irp/persistence';
 import { handleOnce } from '../inbox/handle-once';
 import { extractTraceContext } from '../trace-context';
+import { resilientJetStream } from './resilient-jetstream';
 import { OwnerMismatch, type EventHandlerOf, type EventHandlers } from './event-handlers';
 import { DEAD_LETTER_STREAM, ensureStreamExists } from './streams';
 
@@ -49,6 +50,7 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
+  private stopping = false;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -63,7 +65,12 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
     return consumer;
   }
 
+  /**
+   * Takes no new work: messages already pulled but not started go back to the stream at once (nak,
+   * for another replica to take), those being handled finish; resolves when they have.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.messages?.stop();
     await this.loop;
     await Promise.all(this.inFlight);
@@ -96,6 +103,10 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
 
   private async run(messages: ConsumerMessages): Promise<void> {
     for await (const message of messages) {
+      if (this.stopping) {
+        message.nak();
+        continue;
+      }
       const task = this.process(message).finally(() => this.inFlight.delete(task));
       this.inFlight.add(task);
       if (this.inFlight.size >= this.spec.concurrency) await Promise.race(this.inFlight);
@@ -201,6 +212,6 @@ export class DurableConsumer<S extends EventSubject = EventSubject> {
     headers.set('Irp-Dead-Letter-Reason', reason.slice(0, 500));
     headers.set('Irp-Original-Subject', message.subject);
     headers.set('Irp-Delivery-Count', String(message.info.deliveryCount));
-    await jetstream(this.nc).publish(`dlq.${this.spec.stream}.${this.spec.durable}`, message.data, { headers });
+    await resilientJetStream(this.nc).publish(`dlq.${this.spec.stream}.${this.spec.durable}`, message.data, { headers });
   }
 }

@@ -1,6 +1,7 @@
 import { jetstreamManager, JetStreamApiCodes, JetStreamApiError, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { DEAD_LETTER_STREAM_NAME } from '@irp/contracts';
+import { streamReplicasOf } from './stream-replicas';
 
 export interface StreamSpec {
   name: string;
@@ -20,9 +21,10 @@ const STREAM_NAME_IN_USE = 10058;
 
 export const DEAD_LETTER_STREAM: StreamSpec = { name: DEAD_LETTER_STREAM_NAME, subjects: ['dlq.>'], maxAgeMs: 30 * DAY_MS };
 
-function streamConfig(spec: StreamSpec): Partial<StreamConfig> & { name: string } {
+function streamConfig(spec: StreamSpec, replicas: number): Partial<StreamConfig> & { name: string } {
   return {
     name: spec.name,
+    num_replicas: replicas,
     subjects: [...spec.subjects],
     storage: StorageType.File,
     retention: spec.retention === 'workqueue' ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
@@ -31,15 +33,18 @@ function streamConfig(spec: StreamSpec): Partial<StreamConfig> & { name: string 
   };
 }
 
-/** Creates the stream, or brings an existing one to this configuration. Idempotent. For the streams a service publishes to. */
+/**
+ * Creates the stream, or brings an existing one to this configuration (its replicas those set for
+ * the connection: setStreamReplicas). Idempotent. For the streams a service publishes to.
+ */
 export async function ensureStream(nc: NatsConnection, spec: StreamSpec): Promise<void> {
   const jsm = await jetstreamManager(nc);
   try {
     await jsm.streams.info(spec.name);
-    await jsm.streams.update(spec.name, streamConfig(spec));
+    await jsm.streams.update(spec.name, streamConfig(spec, streamReplicasOf(nc)));
   } catch (error) {
     if (!(error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound)) throw error;
-    await jsm.streams.add(streamConfig(spec));
+    await jsm.streams.add(streamConfig(spec, streamReplicasOf(nc)));
   }
 }
 
@@ -53,7 +58,7 @@ export async function ensureStreamExists(nc: NatsConnection, spec: StreamSpec): 
     await jsm.streams.info(spec.name);
   } catch (error) {
     if (!(error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound)) throw error;
-    await jsm.streams.add(streamConfig(spec)).catch((added: unknown) => {
+    await jsm.streams.add(streamConfig(spec, streamReplicasOf(nc))).catch((added: unknown) => {
       // Another replica or the publisher created it meanwhile.
       if (!(added instanceof JetStreamApiError && added.code === STREAM_NAME_IN_USE)) throw added;
     });

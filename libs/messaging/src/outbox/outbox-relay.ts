@@ -66,6 +66,15 @@ export class OutboxRelay {
     await Promise.all([this.running, this.notifications?.stop()]);
   }
 
+  /** Publishes what is left (a stopping service's last events); a failure is logged, the rows stay for the next relay. */
+  async flush(): Promise<void> {
+    try {
+      while ((await this.publishPending()) > 0);
+    } catch (error) {
+      this.log.warn({ err: error }, 'outbox not flushed at stop; another replica or the next start publishes it');
+    }
+  }
+
   /** Publishes one batch; returns how many events it published. */
   async publishPending(): Promise<number> {
     const em = this.orm.em.fork();

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from '../tokens';
+import { resilientJetStream } from '../jetstream/resilient-jetstream';
 import { ensureStream, type StreamSpec } from '../jetstream/streams';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 
@@ -14,7 +14,7 @@ export interface OutboxModuleOptions extends OutboxRelayOptions {
 const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
 
 @Injectable()
-export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay?: OutboxRelay;
 
   constructor(
@@ -25,12 +25,17 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     for (const stream of this.options.streams) await ensureStream(this.nc, stream);
-    this.relay = new OutboxRelay(this.orm, jetstream(this.nc), this.options);
+    this.relay = new OutboxRelay(this.orm, resilientJetStream(this.nc), this.options);
     this.relay.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * After every beforeApplicationShutdown hook: the consumers and jobs that finished their work
+   * while the service stopped have committed their events, which go out before the connections close.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
+    await this.relay?.flush();
   }
 }
 
