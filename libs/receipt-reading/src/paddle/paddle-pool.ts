@@ -28,6 +28,8 @@ interface Thread {
 }
 
 const DEFAULT_JOB_TIMEOUT_MS = 120_000;
+/** Threads running a model now (a page posted, its answer not yet back). */
+const busyWorkers = new WeakSet<Worker>();
 const THREAD_MODULE = path.join(__dirname, `paddle-thread${path.extname(__filename)}`);
 
 /** Warm PaddleOCR threads and a queue: a page at a time per thread, oldest first. */
@@ -87,22 +89,29 @@ export class PaddlePool {
   async terminate(): Promise<void> {
     this.terminated = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('the Paddle pool is terminated'));
-    await Promise.all(this.threads.map(async (thread) => {
-      this.finish(thread, (job) => job.reject(new Error('the Paddle pool is terminated')));
-      await thread.worker.terminate();
-    }));
+    await Promise.all(
+      this.threads.splice(0).map((thread) => {
+        this.finish(thread, (job) => job.reject(new Error('the Paddle pool is terminated')));
+        return retire(thread.worker);
+      }),
+    );
   }
 
   private attach(worker: Worker): Thread {
     const thread: Thread = { worker, job: null };
     worker.on('message', (message: PaddleResponse) => {
+      busyWorkers.delete(worker);
       if (!('id' in message) || thread.job?.id !== message.id) return;
       if ('page' in message) this.finish(thread, (job) => job.resolve(message.page));
       else this.finish(thread, (job) => job.reject(new Error(`Paddle OCR failed: ${message.error}`)));
       this.dispatch();
     });
-    worker.on('error', (error) => void this.replace(thread, error));
-    worker.on('exit', () => void this.replace(thread, new Error('the Paddle thread exited')));
+    const dead = (error: Error) => {
+      busyWorkers.delete(worker);
+      void this.replace(thread, error);
+    };
+    worker.on('error', dead);
+    worker.on('exit', () => dead(new Error('the Paddle thread exited')));
     return thread;
   }
 
@@ -113,6 +122,7 @@ export class PaddlePool {
       const id = this.nextId++;
       const timer = setTimeout(() => void this.replace(thread, new Error(`Paddle OCR took longer than ${this.jobTimeoutMs} ms`)), this.jobTimeoutMs);
       thread.job = { ...job, id, timer };
+      busyWorkers.add(thread.worker);
       thread.worker.postMessage({ id, image: job.image, regions: job.regions } satisfies PaddleRequest);
     }
   }
@@ -128,16 +138,14 @@ export class PaddlePool {
   /** A thread that failed, exited or hung: its page fails, a fresh thread takes its place. */
   private async replace(thread: Thread, error: Error): Promise<void> {
     if (this.terminated) return;
-    const failed = thread.worker;
     this.finish(thread, (job) => job.reject(error));
-    failed.removeAllListeners();
-    await failed.terminate().catch(() => undefined);
     const index = this.threads.indexOf(thread);
     if (index < 0) return;
     this.threads.splice(index, 1);
+    void retire(thread.worker);
     const worker = await startThread(this.threadData).catch(() => null);
     if (worker && !this.terminated) this.threads.push(this.attach(worker));
-    else await worker?.terminate();
+    else if (worker) void retire(worker);
     this.dispatch();
   }
 
@@ -147,6 +155,25 @@ export class PaddlePool {
     if (queued >= 0) this.queue.splice(queued, 1);
     job.reject(reason);
   }
+}
+
+/**
+ * Ends a thread once no model runs in it. Terminating a thread while onnxruntime-node is in the
+ * middle of a run aborts the whole process (its native callback throws into a torn-down
+ * environment), so a thread that is still reading a page, say one that took too long, is let
+ * finish that page (its answer is no longer wanted) and terminated then.
+ */
+async function retire(worker: Worker): Promise<void> {
+  // Only the pool's listeners: Node's own keep the thread's messages flowing.
+  for (const event of ['message', 'error', 'exit']) worker.removeAllListeners(event);
+  if (busyWorkers.has(worker)) {
+    worker.unref(); // a page that never ends does not keep the process alive
+    await new Promise<void>((resolve) => {
+      worker.once('message', resolve).once('error', resolve).once('exit', resolve);
+    });
+    busyWorkers.delete(worker);
+  }
+  await worker.terminate().catch(() => undefined);
 }
 
 /** A thread with its models loaded, or the reason they could not be. */
