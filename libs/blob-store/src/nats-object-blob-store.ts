@@ -1,10 +1,20 @@
 import { StorageType } from '@nats-io/jetstream';
 import { Objm, type ObjectStore } from '@nats-io/obj';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { resilientJetStream, streamReplicasOf } from '@irp/messaging';
+import { errors as natsErrors, type NatsConnection } from '@nats-io/transport-node';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { resilientJetStream, retryDelayMs, streamReplicasOf } from '@irp/messaging';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { BlobTooLargeError, type BlobStore, type StoredBlob } from './blob-store';
+
+/** How long a put waits for the bucket's stream to answer again (a server rejoining, a leader election). */
+const UNSETTLED_FOR_MS = 15_000;
+
+/** A request nobody answered, in time or at all: nothing was stored. */
+function isTransient(error: unknown): boolean {
+  const errors = [error, (error as { cause?: unknown } | null)?.cause];
+  return errors.some((e) => e instanceof natsErrors.TimeoutError || (e instanceof natsErrors.RequestError && e.isNoResponders()) || (e instanceof Error && e.name === 'JetStreamNotEnabled'));
+}
 
 /** The default blob store: a JetStream Object Store bucket (no extra server to run). */
 export class NatsObjectBlobStore implements BlobStore {
@@ -25,19 +35,43 @@ export class NatsObjectBlobStore implements BlobStore {
         yield chunk;
       }
     };
-    try {
-      await this.bucket.put(
-        { name, description: options.contentType, options: { max_chunk_size: 256 * 1024 } },
-        Readable.toWeb(Readable.from(counted())) as ReadableStream<Uint8Array>,
+    const source = counted();
+    let started = false;
+    // Pulled only when the store reads (high-water mark 0), so `started` tells whether any byte was taken.
+    const readable = () =>
+      new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            started = true;
+            const { done, value } = await source.next();
+            if (done) controller.close();
+            else controller.enqueue(value);
+          },
+        },
+        { highWaterMark: 0 },
       );
-    } catch (error) {
-      // Whatever chunks made it in are removed with the entry.
-      await this.bucket.delete(name).catch(() => undefined);
-      throw error instanceof BlobTooLargeError || (error as { cause?: unknown })?.cause instanceof BlobTooLargeError
-        ? new BlobTooLargeError(options.maxBytes)
-        : error;
+    const deadline = Date.now() + UNSETTLED_FOR_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.bucket.put(
+          { name, description: options.contentType, options: { max_chunk_size: 256 * 1024 } },
+          readable(),
+        );
+        return { name, size, sha256: hash.digest('hex') };
+      } catch (error) {
+        // Before the first byte is read the put only asked for the entry's current state, which a
+        // server rejoining the cluster may leave unanswered: asking again loses nothing.
+        if (!started && isTransient(error) && Date.now() < deadline) {
+          await sleep(retryDelayMs(attempt, 100, 1_000));
+          continue;
+        }
+        // Whatever chunks made it in are removed with the entry.
+        await this.bucket.delete(name).catch(() => undefined);
+        throw error instanceof BlobTooLargeError || (error as { cause?: unknown })?.cause instanceof BlobTooLargeError
+          ? new BlobTooLargeError(options.maxBytes)
+          : error;
+      }
     }
-    return { name, size, sha256: hash.digest('hex') };
   }
 
   async get(name: string): Promise<Readable | null> {

@@ -19,6 +19,23 @@ const rpcClientDuration = histogram({
   labelNames: ['subject', 'outcome'],
 });
 
+/** Verbs (a subject's third part) of the calls that only read. */
+const READ_VERBS = new Set(['get', 'list', 'status', 'deliveries']);
+
+/**
+ * A call that may be sent again when it timed out: one that only reads, or a write carrying the
+ * caller's idempotency key (the service answers a repeat with the first outcome). A timeout is
+ * what a request to a replica that died with it in hand looks like (its queue group's other
+ * replicas never saw it).
+ */
+function repeatable(subject: string, payload: unknown): boolean {
+  return READ_VERBS.has(subject.split('.')[2]) || typeof (payload as { idempotencyKey?: unknown } | null)?.idempotencyKey === 'string';
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof natsErrors.TimeoutError || (error instanceof Error && error.cause instanceof natsErrors.TimeoutError);
+}
+
 /** Nest's NATS transport wire format: request `{pattern, data, id}`, reply `{id, response?, err?}`. */
 interface NestReply {
   response?: unknown;
@@ -30,6 +47,7 @@ interface NestReply {
  * (libs/contracts RpcMap). Speaks Nest's NATS transport format over `nc.request()`, which answers
  * "no responders" at once when a service is down instead of waiting out the timeout.
  * Each target service has its own circuit breaker: while open, calls fail fast with UNAVAILABLE.
+ * A repeatable call that times out is sent once more (another replica takes it).
  */
 export class RpcClient {
   private readonly breakers = new Map<string, CircuitBreaker<[string, unknown, number], unknown>>();
@@ -47,9 +65,12 @@ export class RpcClient {
     const stopTimer = rpcClientDuration.startTimer({ subject });
     try {
       const timeout = options.timeoutMs ?? this.defaultTimeoutMs;
-      const result = await context.with(trace.setSpan(context.active(), span), () =>
-        this.breakerFor(subject).fire(subject, payload, timeout),
-      );
+      const send = () => context.with(trace.setSpan(context.active(), span), () => this.breakerFor(subject).fire(subject, payload, timeout));
+      const result = await send().catch((error: unknown) => {
+        if (!isTimeout(error) || !repeatable(subject, payload)) throw error;
+        span.addEvent('timed out; sent again');
+        return send();
+      });
       stopTimer({ outcome: 'ok' });
       return result as RpcResponse<S>;
     } catch (error) {
@@ -100,7 +121,7 @@ export class RpcClient {
     if (error instanceof natsErrors.RequestError && error.isNoResponders()) {
       return new DomainError(ErrorCode.UNAVAILABLE, `${service} is not running`);
     }
-    if (error instanceof natsErrors.TimeoutError || (error instanceof Error && error.cause instanceof natsErrors.TimeoutError)) {
+    if (isTimeout(error)) {
       return new DomainError(ErrorCode.UNAVAILABLE, `${service} did not answer in time`);
     }
     return new DomainError(ErrorCode.UNAVAILABLE, `${service} could not be reached`);

@@ -1,5 +1,6 @@
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { errors as natsErrors, type NatsConnection } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { retryDelayMs } from '../retry-delay';
 
@@ -11,23 +12,30 @@ function isNoResponders(error: unknown): boolean {
   return error instanceof Error && error.name === 'JetStreamNotEnabled';
 }
 
+function isTimeout(error: unknown): boolean {
+  return error instanceof natsErrors.TimeoutError || (error instanceof Error && error.cause instanceof natsErrors.TimeoutError);
+}
+
 /**
  * A JetStream client whose publishes ride out a stream leader election. On a cluster, a stream
  * whose leader's server died has no one answering its subjects for a few seconds, until another
- * replica leads: nats.js reports "no responders" (JetStreamNotEnabled) at once. Nothing was
- * stored then, so publishing again is safe, whatever the message (an event, a job, an object's
- * chunk); a timeout is ambiguous and is left to the caller.
+ * replica leads: nats.js reports "no responders" (JetStreamNotEnabled), or the publish times out
+ * while the new leader catches up. Every publish carries a message id (its own, or one given
+ * here), so publishing again is safe either way: a message the stream did store is recognised
+ * as a duplicate within the stream's duplicate window and stored once, whatever the message (an
+ * event, a job, an object's chunk).
  */
 export function resilientJetStream(nc: NatsConnection): JetStreamClient {
   const js = jetstream(nc);
   const publish = js.publish.bind(js);
   js.publish = async (subject, data, options) => {
+    const once = { ...options, msgID: options?.msgID ?? randomUUID() };
     const deadline = Date.now() + LEADERLESS_FOR_MS;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await publish(subject, data, options);
+        return await publish(subject, data, once);
       } catch (error) {
-        if (!isNoResponders(error) || Date.now() > deadline) throw error;
+        if (!(isNoResponders(error) || isTimeout(error)) || Date.now() > deadline) throw error;
         await sleep(retryDelayMs(attempt, 100, 1_000));
       }
     }
