@@ -53,7 +53,7 @@ describe('removeService', () => {
   afterEach(() => tree.remove());
 
   it('undoes addService: every file is as it was', () => {
-    const files = ['libs/service-registry/src/services.json', 'docker-compose.yml', 'deploy/prometheus/prometheus.yml', 'k8s/base/kustomization.yaml', 'k8s/overlays/dev/kustomization.yaml', 'k8s/overlays/prod/kustomization.yaml', 'apps/e2e/project.json', 'tools/launcher/project.json'];
+    const files = ['libs/service-registry/src/services.json', 'docker-compose.yml', 'deploy/prometheus/prometheus.yml', 'k8s/base/kustomization.yaml', 'k8s/overlays/dev/kustomization.yaml', 'k8s/overlays/prod/kustomization.yaml', 'apps/e2e/project.json', 'tools/launcher/project.json', 'tools/cluster/project.json'];
     const before = files.map((file) => tree.read(file));
     addService(tree.root, { name: 'billing', schema: 'billing', streams: ['BILLING'] });
     expect(tree.exists('k8s/base/billing')).toBe(true);

@@ -12,6 +12,7 @@ const FILES = [
   'deploy/prometheus/postgres-exporter-queries.yaml',
   'apps/e2e/project.json',
   'tools/launcher/project.json',
+  'tools/cluster/project.json',
   'docker-compose.yml',
   'k8s',
 ];

@@ -14,7 +14,7 @@ interface RegistryTool {
 const registryTool = createRequire(__filename)(path.join(ROOT, 'libs/service-registry/tool/index.cjs')) as RegistryTool;
 
 /** Everything the registry tool reads or writes, and what the checks read. */
-const FILES = ['libs/service-registry/src/services.json', 'libs/service-registry/src/service-names.ts', 'deploy', 'apps/e2e/project.json', 'tools/launcher/project.json', 'docker-compose.yml', 'k8s'];
+const FILES = ['libs/service-registry/src/services.json', 'libs/service-registry/src/service-names.ts', 'deploy', 'apps/e2e/project.json', 'tools/launcher/project.json', 'tools/cluster/project.json', 'docker-compose.yml', 'k8s'];
 
 // A service registered today gets its compose blocks and k8s folder from the templates: they must
 // pass every check as they come, leaving only the documented hand steps (its NATS password on the
