@@ -1,20 +1,14 @@
 import { StorageType } from '@nats-io/jetstream';
 import { Objm, type ObjectStore } from '@nats-io/obj';
-import { errors as natsErrors, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { resilientJetStream, retryDelayMs, streamReplicasOf } from '@irp/messaging';
+import { isNatsTimeout, isNoResponders, resilientJetStream, retryDelayMs, streamReplicasOf } from '@irp/messaging';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { BlobTooLargeError, type BlobStore, type StoredBlob } from './blob-store';
 
 /** How long a put waits for the bucket's stream to answer again (a server rejoining, a leader election). */
 const UNSETTLED_FOR_MS = 15_000;
-
-/** A request nobody answered, in time or at all: nothing was stored. */
-function isTransient(error: unknown): boolean {
-  const errors = [error, (error as { cause?: unknown } | null)?.cause];
-  return errors.some((e) => e instanceof natsErrors.TimeoutError || (e instanceof natsErrors.RequestError && e.isNoResponders()) || (e instanceof Error && e.name === 'JetStreamNotEnabled'));
-}
 
 /** The default blob store: a JetStream Object Store bucket (no extra server to run). */
 export class NatsObjectBlobStore implements BlobStore {
@@ -61,7 +55,7 @@ export class NatsObjectBlobStore implements BlobStore {
       } catch (error) {
         // Before the first byte is read the put only asked for the entry's current state, which a
         // server rejoining the cluster may leave unanswered: asking again loses nothing.
-        if (!started && isTransient(error) && Date.now() < deadline) {
+        if (!started && (isNatsTimeout(error) || isNoResponders(error)) && Date.now() < deadline) {
           await sleep(retryDelayMs(attempt, 100, 1_000));
           continue;
         }

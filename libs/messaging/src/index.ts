@@ -12,6 +12,7 @@ export { extractTraceContext, injectTraceContext } from './trace-context';
 export { DEAD_LETTER_STREAM, DUPLICATE_WINDOW_MS, ensureStream, ensureStreamExists, type StreamSpec } from './jetstream/streams';
 export { setStreamReplicas, streamReplicasOf } from './jetstream/stream-replicas';
 export { resilientJetStream } from './jetstream/resilient-jetstream';
+export { isNatsTimeout, isNoResponders } from './nats-errors';
 export { retryDelayMs } from './retry-delay';
 export { DurableConsumer, type DurableConsumerSpec } from './jetstream/durable-consumer';
 export { assertOwner, declaredConsumer, OwnerMismatch, type DeliveryInfo, type EventHandlerOf, type EventHandlers } from './jetstream/event-handlers';

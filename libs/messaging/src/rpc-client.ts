@@ -4,6 +4,7 @@ import CircuitBreaker from 'opossum';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, isRpcErrorPayload, type RpcRequest, type RpcResponse, type RpcSubject } from '@irp/contracts';
 import { histogram } from '@irp/observability';
+import { isNatsTimeout } from './nats-errors';
 import { injectTraceContext } from './trace-context';
 
 export interface RequestOptions {
@@ -30,10 +31,6 @@ const READ_VERBS = new Set(['get', 'list', 'status', 'deliveries']);
  */
 function repeatable(subject: string, payload: unknown): boolean {
   return READ_VERBS.has(subject.split('.')[2]) || typeof (payload as { idempotencyKey?: unknown } | null)?.idempotencyKey === 'string';
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof natsErrors.TimeoutError || (error instanceof Error && error.cause instanceof natsErrors.TimeoutError);
 }
 
 /** Nest's NATS transport wire format: request `{pattern, data, id}`, reply `{id, response?, err?}`. */
@@ -67,7 +64,7 @@ export class RpcClient {
       const timeout = options.timeoutMs ?? this.defaultTimeoutMs;
       const send = () => context.with(trace.setSpan(context.active(), span), () => this.breakerFor(subject).fire(subject, payload, timeout));
       const result = await send().catch((error: unknown) => {
-        if (!isTimeout(error) || !repeatable(subject, payload)) throw error;
+        if (!isNatsTimeout(error) || !repeatable(subject, payload)) throw error;
         span.addEvent('timed out; sent again');
         return send();
       });
@@ -121,7 +118,7 @@ export class RpcClient {
     if (error instanceof natsErrors.RequestError && error.isNoResponders()) {
       return new DomainError(ErrorCode.UNAVAILABLE, `${service} is not running`);
     }
-    if (isTimeout(error)) {
+    if (isNatsTimeout(error)) {
       return new DomainError(ErrorCode.UNAVAILABLE, `${service} did not answer in time`);
     }
     return new DomainError(ErrorCode.UNAVAILABLE, `${service} could not be reached`);

@@ -1,4 +1,4 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -106,7 +106,8 @@ describe('stream replicas (NATS_STREAM_REPLICAS) on a 3-node JetStream cluster',
 
     await cluster.servers[0].kill();
     const subject = STREAMS.EXPENSES.subjects[0].replace('>', 'expense.created.v1');
-    const js = jetstream(admin, { timeout: 10_000 });
+    // The platform's client: if the dead server led the stream, publishes wait out the election.
+    const js = resilientJetStream(admin);
     for (let i = 0; i < 5; i++) await js.publish(subject, JSON.stringify({ i }));
     await cluster.servers[0].start();
     await cluster.waitUntilHealthy();

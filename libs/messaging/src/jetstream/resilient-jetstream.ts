@@ -1,20 +1,12 @@
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import { errors as natsErrors, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isNatsTimeout, isNoResponders } from '../nats-errors';
 import { retryDelayMs } from '../retry-delay';
 
 /** How long a publish waits for a stream to have a leader again: an election takes a few seconds. */
 const LEADERLESS_FOR_MS = 15_000;
-
-/** nats.js reports a JetStream publish nobody answered as JetStreamNotEnabled, a class it does not export. */
-function isNoResponders(error: unknown): boolean {
-  return error instanceof Error && error.name === 'JetStreamNotEnabled';
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof natsErrors.TimeoutError || (error instanceof Error && error.cause instanceof natsErrors.TimeoutError);
-}
 
 /**
  * A JetStream client whose publishes ride out a stream leader election. On a cluster, a stream
@@ -35,7 +27,7 @@ export function resilientJetStream(nc: NatsConnection): JetStreamClient {
       try {
         return await publish(subject, data, once);
       } catch (error) {
-        if (!(isNoResponders(error) || isTimeout(error)) || Date.now() > deadline) throw error;
+        if (!(isNoResponders(error) || isNatsTimeout(error)) || Date.now() > deadline) throw error;
         await sleep(retryDelayMs(attempt, 100, 1_000));
       }
     }
