@@ -14,6 +14,7 @@ export { setStreamReplicas, streamReplicasOf } from './jetstream/stream-replicas
 export { resilientJetStream } from './jetstream/resilient-jetstream';
 export { isNatsTimeout, isNoResponders } from './nats-errors';
 export { retryDelayMs } from './retry-delay';
+export { ConsumerHost, type HostedConsumer } from './jetstream/consumer-host';
 export { DurableConsumer, type DurableConsumerSpec } from './jetstream/durable-consumer';
 export { assertOwner, declaredConsumer, OwnerMismatch, type DeliveryInfo, type EventHandlerOf, type EventHandlers } from './jetstream/event-handlers';
 export { OutboxMessage, InboxEntry };

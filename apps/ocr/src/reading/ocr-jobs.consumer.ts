@@ -1,10 +1,10 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { Inject, Injectable } from '@nestjs/common';
 import { OCR_CONTRACTS, SUBJECTS } from '@irp/contracts';
-import { declaredConsumer, DurableConsumer, ensureStreamExists, NATS_CONNECTION } from '@irp/messaging';
+import { ConsumerHost, declaredConsumer, type HostedConsumer } from '@irp/messaging';
 import { OCR_CONFIG, type OcrConfig } from '../config/env';
 import { ReadDocumentService } from './read-document.service';
+
+type OcrJob = typeof SUBJECTS.ocrJobRequested;
 
 /**
  * Takes jobs from the OCR_JOBS work queue, as many at once as there are OCR workers: explicit acks,
@@ -12,35 +12,20 @@ import { ReadDocumentService } from './read-document.service';
  * dead-lettered and its document marked failed.
  */
 @Injectable()
-export class OcrJobsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer?: DurableConsumer<typeof SUBJECTS.ocrJobRequested>;
-
+export class OcrJobsConsumer extends ConsumerHost<OcrJob> {
   constructor(
     @Inject(OCR_CONFIG) private readonly config: OcrConfig,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    private readonly orm: MikroORM,
     private readonly reading: ReadDocumentService,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const { stream, spec } = declaredConsumer(OCR_CONTRACTS, 'ocr-workers');
-    await ensureStreamExists(this.nc, stream);
-    const { workers, ackWaitMs, maxDeliver } = this.config.reading;
-    this.consumer = await DurableConsumer.start(
-      this.nc,
-      this.orm,
-      {
-        ...spec,
-        concurrency: workers,
-        ackWaitMs,
-        maxDeliver,
-        onGiveUp: (event, reason) => this.reading.giveUp(event, reason),
-      },
-      { [SUBJECTS.ocrJobRequested]: (_job, event, delivery) => this.reading.handle(event, delivery) },
-    );
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+  protected consumerToRun(): HostedConsumer<OcrJob> {
+    const { workers, ackWaitMs, maxDeliver } = this.config.reading;
+    return {
+      declared: declaredConsumer(OCR_CONTRACTS, 'ocr-workers'),
+      options: { concurrency: workers, ackWaitMs, maxDeliver, onGiveUp: (event, reason) => this.reading.giveUp(event, reason) },
+      handlers: { [SUBJECTS.ocrJobRequested]: (_job, event, delivery) => this.reading.handle(event, delivery) },
+    };
   }
 }
