@@ -1,5 +1,6 @@
 // What every benchmark starts from: its own PostgreSQL and NATS in a temp dir, and the options
 // (as `npm start` uses them) that migrate and start the built services against them.
+import { randomUUID, sign } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -89,3 +90,14 @@ export function cpuPerProcess(before, after, seconds) {
   for (const [pid, { name, ms }] of after) byName.set(name, (byName.get(name) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
   return [...byName].map(([name, ms]) => ({ name, msPerSecond: ms / seconds })).sort((a, b) => b.msPerSecond - a.msPerSecond);
 }
+
+const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** An access token for `userId` signed with the platform's key, as auth would issue it (no sign-up per user). */
+export function accessToken(privateKey, kid, userId) {
+  const now = Math.floor(Date.now() / 1000);
+  const input = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64({ sub: userId, roles: [], iss: 'irp-auth', aud: 'irp-api', iat: now, exp: now + 3600, jti: randomUUID() })}`;
+  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+}
+
+export const pick = (list) => list[Math.floor(Math.random() * list.length)];

@@ -9,12 +9,12 @@
 //      EXPENSES stream) with a budget it takes over 100 %, then GET /api/v1/alerts?budgetId=… every
 //      2 ms until the alert is listed; one sample at a time, the budget deleted after each.
 import autocannon from 'autocannon';
-import { createPrivateKey, randomUUID, sign } from 'node:crypto';
+import { createPrivateKey, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
-import { cpuPerProcess, cpuTimes, infra, percentile, startBenchInfrastructure } from './bench-platform.mjs';
+import { accessToken, cpuPerProcess, cpuTimes, infra, percentile, pick, startBenchInfrastructure } from './bench-platform.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -29,15 +29,6 @@ const EXPENSES = Number(values.expenses);
 const SECONDS = Number(values.seconds);
 const SAMPLES = Number(values.samples);
 const CATEGORIES = Array.from({ length: 12 }, (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
-
-const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-function accessToken(privateKey, kid, userId) {
-  const now = Math.floor(Date.now() / 1000);
-  const input = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64({ sub: userId, roles: [], iss: 'irp-auth', aud: 'irp-api', iat: now, exp: now + 3600, jti: randomUUID() })}`;
-  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
-}
-
-const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
 async function seed(client) {
   const started = performance.now();

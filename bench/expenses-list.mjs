@@ -8,10 +8,10 @@
 //   3. the list query as SQL from this one Node process (pg pool, same concurrency).
 // PROFILE=1 also writes CPU profiles of the gateway and expenses processes under /tmp/prof.
 import autocannon from 'autocannon';
-import { createPrivateKey, randomUUID, sign } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { cpuPerProcess, cpuTimes, infra, percentile, startBenchInfrastructure } from './bench-platform.mjs';
+import { accessToken, cpuPerProcess, cpuTimes, infra, percentile, pick, startBenchInfrastructure } from './bench-platform.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -29,14 +29,6 @@ const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const FEWER_CONNECTIONS = Number(values['fewer-connections']);
 
-const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-function accessToken(privateKey, kid, userId) {
-  const now = Math.floor(Date.now() / 1000);
-  const input = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64({ sub: userId, roles: [], iss: 'irp-auth', aud: 'irp-api', iat: now, exp: now + 3600, jti: randomUUID() })}`;
-  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
-}
-
-const pick = (list) => list[Math.floor(Math.random() * list.length)];
 const QUARTERS = [
   ['2025-01-01', '2025-03-31'],
   ['2025-04-01', '2025-06-30'],

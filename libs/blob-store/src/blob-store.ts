@@ -19,8 +19,8 @@ export class BlobTooLargeError extends Error {
  * be swapped for S3 or a disk without touching the services.
  */
 export interface BlobStore {
-  /** Streams the bytes in, hashing and counting; past `maxBytes` it stops, stores nothing and throws BlobTooLargeError. */
-  put(name: string, data: AsyncIterable<Uint8Array>, options: { maxBytes: number; contentType: string }): Promise<StoredBlob>;
+  /** Streams the bytes in (or takes them at once), hashing and counting; past `maxBytes` it stops, stores nothing and throws BlobTooLargeError. */
+  put(name: string, data: AsyncIterable<Uint8Array> | Uint8Array, options: { maxBytes: number; contentType: string }): Promise<StoredBlob>;
   /** The bytes as a stream, or null when there is no such blob. */
   get(name: string): Promise<Readable | null>;
   getBuffer(name: string): Promise<Buffer | null>;

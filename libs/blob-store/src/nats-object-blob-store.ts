@@ -18,11 +18,12 @@ export class NatsObjectBlobStore implements BlobStore {
     return new NatsObjectBlobStore(await new Objm(resilientJetStream(nc)).create(bucket, { storage: StorageType.File, replicas: streamReplicasOf(nc) }));
   }
 
-  async put(name: string, data: AsyncIterable<Uint8Array>, options: { maxBytes: number; contentType: string }): Promise<StoredBlob> {
+  async put(name: string, data: AsyncIterable<Uint8Array> | Uint8Array, options: { maxBytes: number; contentType: string }): Promise<StoredBlob> {
+    const chunks = data instanceof Uint8Array ? [data] : data;
     const hash = createHash('sha256');
     let size = 0;
     const counted = async function* (): AsyncGenerator<Uint8Array> {
-      for await (const chunk of data) {
+      for await (const chunk of chunks) {
         size += chunk.byteLength;
         if (size > options.maxBytes) throw new BlobTooLargeError(options.maxBytes);
         hash.update(chunk);

@@ -33,6 +33,12 @@ describe(NatsObjectBlobStore.name, () => {
     expect(Buffer.concat(streamed).equals(data)).toBe(true);
   });
 
+  it('takes bytes already in memory at once', async () => {
+    const data = randomBytes(300_000);
+    expect(await sut.put('whole', data, { maxBytes: data.length, contentType: 'message/rfc822' })).toEqual({ name: 'whole', size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    expect((await sut.getBuffer('whole'))?.equals(data)).toBe(true);
+  });
+
   it('refuses more than the limit and keeps nothing of it', async () => {
     await expect(sut.put('big', chunks(randomBytes(300_000)), { maxBytes: 200_000, contentType: 'image/png' })).rejects.toBeInstanceOf(BlobTooLargeError);
     expect(await sut.getBuffer('big')).toBeNull();

@@ -16,6 +16,7 @@ export * from './validation';
 export { MAX_INPUT_DEPTH, unstorableTextReason } from './safe-input';
 export * from './validators';
 export * from './user-scoped';
+export * from './page-query';
 export * from './registry';
 export { BUDGETS_CONTRACTS } from './budgets/budgets.contracts';
 export * from './budgets/budget.dto';

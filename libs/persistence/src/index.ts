@@ -6,3 +6,4 @@ export { withRequestContext } from './request-context';
 export { UnitOfWork } from './unit-of-work';
 export { isOptimisticLockFailure, isUniqueViolation } from './constraint-errors';
 export { OwnerLock } from './owner-lock';
+export { decodeKeysetCursor, encodeKeysetCursor, type KeysetPosition } from './keyset-cursor';

@@ -2,3 +2,4 @@ export { defineEdgeService, defineService, type EdgeServiceDefinition, type Serv
 export { serviceOrmOptions } from './service-orm-config';
 export { ServicePlatformModule } from './service-platform.module';
 export { bootstrapService, runService, runServiceMigrations } from './bootstrap-service';
+export { isOutsideAddress, parseNetworks, resolveHost, type NetworkRange } from './outbound/outside-address';

@@ -3,15 +3,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { AlertState } from '@irp/contracts';
+import type { KeysetPosition } from '@irp/persistence';
 import { Alert } from './alert.entity';
 
 export type NewAlert = Omit<Alert, 'id' | 'raisedAt' | 'acknowledgedAt'>;
 
 /** Where the previous page ended. */
-export interface AlertPosition {
-  raisedAt: string;
-  id: string;
-}
 
 @Injectable()
 export class AlertRepository {
@@ -39,7 +36,7 @@ export class AlertRepository {
   }
 
   /** Newest first, keyset-paged; `limit + 1` rows say whether there is a next page. */
-  page(userId: string, filter: { state: AlertState; budgetId?: string }, limit: number, after?: AlertPosition): Promise<Alert[]> {
+  page(userId: string, filter: { state: AlertState; budgetId?: string }, limit: number, after?: KeysetPosition): Promise<Alert[]> {
     return this.em.find(
       Alert,
       {
@@ -47,7 +44,7 @@ export class AlertRepository {
         ...(filter.budgetId && { budgetId: filter.budgetId }),
         ...(filter.state === 'open' && { acknowledgedAt: null }),
         ...(filter.state === 'acknowledged' && { acknowledgedAt: { $ne: null } }),
-        ...(after && { $or: [{ raisedAt: { $lt: new Date(after.raisedAt) } }, { raisedAt: new Date(after.raisedAt), id: { $lt: after.id } }] }),
+        ...(after && { $or: [{ raisedAt: { $lt: after.at } }, { raisedAt: after.at, id: { $lt: after.id } }] }),
       },
       { orderBy: { raisedAt: 'desc', id: 'desc' }, limit: limit + 1 },
     );

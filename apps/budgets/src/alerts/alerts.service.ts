@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AlertPage, AlertView, ListAlertsQuery } from '@irp/contracts';
+import { decodeKeysetCursor, encodeKeysetCursor, type KeysetPosition } from '@irp/persistence';
 import { toAlertRaised } from './alert-evaluator';
 import type { Alert } from './alert.entity';
-import { AlertRepository, type AlertPosition } from './alert.repository';
+import { AlertRepository } from './alert.repository';
 import { AlertsErrors } from './alerts.errors';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -11,18 +12,10 @@ export function toAlertView(alert: Alert): AlertView {
   return { ...toAlertRaised(alert), acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null };
 }
 
-function encodeCursor(alert: Alert): string {
-  return Buffer.from(JSON.stringify([alert.raisedAt.toISOString(), alert.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): AlertPosition {
-  try {
-    const [raisedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof raisedAt === 'string' && !Number.isNaN(Date.parse(raisedAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { raisedAt, id };
-  } catch {
-    // falls through to the error below
-  }
-  throw AlertsErrors.badCursor();
+function decodeCursor(cursor: string): KeysetPosition {
+  const position = decodeKeysetCursor(cursor);
+  if (!position) throw AlertsErrors.badCursor();
+  return position;
 }
 
 /** Listing and acknowledging a user's alerts. */
@@ -35,7 +28,8 @@ export class AlertsService {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     const rows = await this.alerts.page(userId, { state: query.state ?? 'open', budgetId: query.budgetId }, limit, after);
     const items = rows.slice(0, limit);
-    return { items: items.map(toAlertView), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+    const last = items[items.length - 1];
+    return { items: items.map(toAlertView), nextCursor: rows.length > limit ? encodeKeysetCursor(last.raisedAt, last.id) : null };
   }
 
   /** Idempotent: acknowledging twice keeps the first time. */

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import ipaddr from 'ipaddr.js';
-import { lookup } from 'node:dns/promises';
+import { isOutsideAddress, parseNetworks, resolveHost, type NetworkRange } from '@irp/platform';
 import { BUDGETS_CONFIG, type BudgetsConfig } from '../config/env';
 import { WebhooksErrors } from './webhooks.errors';
 
@@ -9,20 +8,6 @@ export interface WebhookTarget {
   url: URL;
   address: string;
   family: 4 | 6;
-}
-
-type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
-
-function parseNetworks(entries: string[]): Range[] {
-  return entries.map((entry) => {
-    try {
-      if (entry.includes('/')) return ipaddr.parseCIDR(entry);
-      const address = ipaddr.parse(entry);
-      return [address, address.kind() === 'ipv4' ? 32 : 128];
-    } catch {
-      throw new Error(`WEBHOOK_ALLOWED_NETWORKS: "${entry}" is not an IP address or CIDR range`);
-    }
-  });
 }
 
 /**
@@ -34,10 +19,10 @@ function parseNetworks(entries: string[]): Range[] {
  */
 @Injectable()
 export class WebhookTargetGuard {
-  private readonly allowed: Range[];
+  private readonly allowed: NetworkRange[];
 
   constructor(@Inject(BUDGETS_CONFIG) config: BudgetsConfig) {
-    this.allowed = parseNetworks(config.webhooks.allowedNetworks);
+    this.allowed = parseNetworks(config.webhooks.allowedNetworks, 'WEBHOOK_ALLOWED_NETWORKS');
   }
 
   /** The URL if its form is acceptable (scheme, no credentials); VALIDATION otherwise. */
@@ -58,24 +43,13 @@ export class WebhookTargetGuard {
   async resolve(raw: string): Promise<WebhookTarget> {
     const url = this.parse(raw);
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    let addresses: { address: string; family: number }[];
-    if (ipaddr.isValid(host)) addresses = [{ address: host, family: host.includes(':') ? 6 : 4 }];
-    else {
-      try {
-        addresses = await lookup(host, { all: true, verbatim: true });
-      } catch {
-        throw WebhooksErrors.invalidUrl(`url host ${host} does not resolve`);
-      }
+    let addresses: { address: string; family: 4 | 6 }[];
+    try {
+      addresses = await resolveHost(host);
+    } catch {
+      throw WebhooksErrors.invalidUrl(`url host ${host} does not resolve`);
     }
-    const refused = addresses.find(({ address }) => !this.isAllowed(address));
-    if (refused || addresses.length === 0) throw WebhooksErrors.internalTarget(host);
-    return { url, address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
-  }
-
-  isAllowed(raw: string): boolean {
-    let address = ipaddr.parse(raw);
-    if (address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress()) address = address.toIPv4Address();
-    if (address.range() === 'unicast') return true;
-    return this.allowed.some(([network, bits]) => network.kind() === address.kind() && address.match(network, bits));
+    if (addresses.some(({ address }) => !isOutsideAddress(address, this.allowed))) throw WebhooksErrors.internalTarget(host);
+    return { url, ...addresses[0] };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { DocumentStatus } from '@irp/contracts';
-import { isUniqueViolation } from '@irp/persistence';
+import { isUniqueViolation, type KeysetPosition } from '@irp/persistence';
 import { IdempotencyKeyTaken } from '../expenses/expenses.errors';
 import type { DeletedTwin } from '../duplicates/duplicate-pointer';
 import { Document } from './document.entity';
@@ -31,10 +31,10 @@ export class DocumentRepository {
   }
 
   /** Newest first, keyset-paged on (created_at, id). */
-  page(userId: string, limit: number, status?: DocumentStatus, after?: { createdAt: Date; id: string }): Promise<Document[]> {
+  page(userId: string, limit: number, status?: DocumentStatus, after?: KeysetPosition): Promise<Document[]> {
     const qb = this.em.createQueryBuilder(Document, 'd').select('*').where({ userId });
     if (status) qb.andWhere({ status });
-    if (after) qb.andWhere('(d.created_at, d.id) < (?, ?)', [after.createdAt, after.id]);
+    if (after) qb.andWhere('(d.created_at, d.id) < (?, ?)', [after.at, after.id]);
     return qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResult();
   }
 

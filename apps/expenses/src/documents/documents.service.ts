@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BLOB_STORE, type BlobStore } from '@irp/blob-store';
-import { OwnerLock, UnitOfWork } from '@irp/persistence';
+import { decodeKeysetCursor, encodeKeysetCursor, OwnerLock, UnitOfWork, type KeysetPosition } from '@irp/persistence';
 import { SUBJECTS, type DocumentPage, type DocumentView, type ListDocumentsRequest, type RegisterDocumentRequest, type RegisterDocumentResult } from '@irp/contracts';
 import { Outbox } from '@irp/messaging';
 import { getLogger } from '@irp/observability';
@@ -77,7 +77,7 @@ export class DocumentsService {
     const rows = await this.documents.page(request.userId, limit, request.status, request.cursor ? decodeCursor(request.cursor) : undefined);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items: items.map(toDocumentView), nextCursor: rows.length > limit ? encodeCursor(last) : null };
+    return { items: items.map(toDocumentView), nextCursor: rows.length > limit ? encodeKeysetCursor(last.createdAt, last.id) : null };
   }
 
   /**
@@ -114,18 +114,8 @@ export class DocumentsService {
   }
 }
 
-function encodeCursor(document: Document): string {
-  return Buffer.from(JSON.stringify([document.createdAt.toISOString(), document.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(Date.parse(createdAt))) {
-      return { createdAt: new Date(createdAt), id };
-    }
-  } catch {
-    // fall through
-  }
-  throw DocumentsErrors.invalidCursor();
+function decodeCursor(cursor: string): KeysetPosition {
+  const position = decodeKeysetCursor(cursor);
+  if (!position) throw DocumentsErrors.invalidCursor();
+  return position;
 }

@@ -15,12 +15,3 @@ export function toMailMessageView(message: MailMessage): MailMessageView {
   };
 }
 
-export function encodeCursor(message: MailMessage): string {
-  return Buffer.from(`${message.receivedAt.toISOString()}|${message.id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { receivedAt: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const receivedAt = new Date(at);
-  return Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '') ? null : { receivedAt, id };
-}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { MailMessageStatus } from '@irp/contracts';
-import { isUniqueViolation } from '@irp/persistence';
+import { isUniqueViolation, type KeysetPosition } from '@irp/persistence';
 import { MailMessage } from './mail-message.entity';
 
 @Injectable()
@@ -50,10 +50,10 @@ export class MailMessageRepository {
   }
 
   /** Newest first, keyset-paged on (received_at, id). */
-  page(userId: string, limit: number, status?: MailMessageStatus, after?: { receivedAt: Date; id: string }): Promise<MailMessage[]> {
+  page(userId: string, limit: number, status?: MailMessageStatus, after?: KeysetPosition): Promise<MailMessage[]> {
     const qb = this.em.createQueryBuilder(MailMessage, 'm').select('*').where({ userId });
     if (status) qb.andWhere({ status });
-    if (after) qb.andWhere('(m.received_at, m.id) < (?, ?)', [after.receivedAt, after.id]);
+    if (after) qb.andWhere('(m.received_at, m.id) < (?, ?)', [after.at, after.id]);
     return qb.orderBy({ receivedAt: 'desc', id: 'desc' }).limit(limit + 1).getResult();
   }
 

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import type { BlobStore } from '@irp/blob-store';
 import type { ListMailMessagesRequest, MailMessagePage, MailMessageView } from '@irp/contracts';
 import { getLogger } from '@irp/observability';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@irp/persistence';
 import { MailMessage, type MailChannel } from './mail-message.entity';
-import { decodeCursor, encodeCursor, toMailMessageView } from './mail-message.mapper';
+import { toMailMessageView } from './mail-message.mapper';
 import { MailMessageRepository } from './mail-message.repository';
 import { MailMessagesErrors } from './mail-messages.errors';
 import { NewMailSignal } from './new-mail.signal';
@@ -44,7 +45,7 @@ export class MailMessagesService {
     const message = new MailMessage({ userId: mail.userId, channel: mail.channel, dedupeKey, size: mail.raw.length, envelopeFrom: mail.envelopeFrom });
     if (mail.imap) Object.assign(message, mail.imap);
     const objectName = message.objectName as string;
-    await this.raw.put(objectName, once(mail.raw), { maxBytes: mail.raw.length, contentType: 'message/rfc822' });
+    await this.raw.put(objectName, mail.raw, { maxBytes: mail.raw.length, contentType: 'message/rfc822' });
     if (!(await this.messages.add(message))) {
       await this.raw.delete(objectName).catch((error: unknown) => this.log.warn({ err: error, objectName }, 'could not delete a duplicate message'));
       return { id: '', duplicate: true };
@@ -56,11 +57,12 @@ export class MailMessagesService {
 
   async list(request: ListMailMessagesRequest): Promise<MailMessagePage> {
     const limit = Number(request.limit ?? DEFAULT_PAGE_SIZE);
-    const after = request.cursor ? decodeCursor(request.cursor) : undefined;
+    const after = request.cursor ? decodeKeysetCursor(request.cursor) : undefined;
     if (after === null) throw MailMessagesErrors.badCursor();
     const rows = await this.messages.page(request.userId, limit, request.status, after);
     const items = rows.slice(0, limit);
-    return { items: items.map(toMailMessageView), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+    const last = items[items.length - 1];
+    return { items: items.map(toMailMessageView), nextCursor: rows.length > limit ? encodeKeysetCursor(last.receivedAt, last.id) : null };
   }
 
   async get(userId: string, id: string): Promise<MailMessageView> {
@@ -98,8 +100,4 @@ export function dedupeKeyOf(raw: Buffer): string {
   const messageId = headerValue(headerBlock(raw), 'message-id');
   if (messageId && messageId.length <= 998) return messageId;
   return `sha256:${createHash('sha256').update(raw).digest('hex')}`;
-}
-
-async function* once(bytes: Buffer): AsyncGenerator<Uint8Array> {
-  yield bytes;
 }

@@ -35,7 +35,7 @@ export class DocumentFiler {
   private async fileOne(userId: string, idempotencyKey: string, part: ReceiptPart, provenance: DocumentProvenance): Promise<string> {
     const documentId = randomUUID();
     const objectName = `${userId}/${documentId}`;
-    const stored = await this.blobs.put(objectName, once(part.bytes), { maxBytes: MAX_DOCUMENT_BYTES, contentType: part.mimeType });
+    const stored = await this.blobs.put(objectName, part.bytes, { maxBytes: MAX_DOCUMENT_BYTES, contentType: part.mimeType });
     try {
       const { document, replayed } = await this.rpc.request(SUBJECTS.registerDocument, {
         userId,
@@ -55,8 +55,4 @@ export class DocumentFiler {
       throw error;
     }
   }
-}
-
-async function* once(bytes: Buffer): AsyncGenerator<Uint8Array> {
-  yield bytes;
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Nullable } from '../nullable';
+import { PageQuery } from '../page-query';
 import { UserScoped } from '../user-scoped';
 import { IsCalendarDate, IsCurrencyCode, IsDecimalAmount } from '../validators';
 
@@ -62,7 +63,7 @@ export class AlertPage {
 export const ALERT_STATES = ['open', 'acknowledged', 'all'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 
-export class ListAlertsQuery {
+export class ListAlertsQuery extends PageQuery {
   /** open (default), acknowledged or all. */
   @IsOptional()
   @IsIn(ALERT_STATES)
@@ -71,16 +72,6 @@ export class ListAlertsQuery {
   @IsOptional()
   @IsUUID()
   budgetId?: string;
-
-  @IsOptional()
-  @Matches(/^([1-9]\d?|100)$/, { message: 'limit must be an integer from 1 to 100' })
-  @MaxLength(3)
-  limit?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class ListAlertsRequest extends UserScoped {

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '../page-query';
 import { UserScoped } from '../user-scoped';
 import { Extraction } from './extraction.dto';
 import { Nullable } from '../nullable';
@@ -204,20 +205,10 @@ export class DocumentIdRequest extends UserScoped {
   documentId!: string;
 }
 
-export class ListDocumentsQuery {
+export class ListDocumentsQuery extends PageQuery {
   @IsOptional()
   @IsIn(DOCUMENT_STATUSES)
   status?: DocumentStatus;
-
-  @IsOptional()
-  @Matches(/^([1-9]\d?|100)$/, { message: 'limit must be an integer from 1 to 100' })
-  @MaxLength(3)
-  limit?: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
 }
 
 /** The query, on behalf of the caller. */

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Nullable } from '../nullable';
+import { PageQuery } from '../page-query';
 import { UserScoped } from '../user-scoped';
 
 /** The blob store bucket holding received messages as sent (until processed, or while quarantined). */
@@ -123,20 +124,10 @@ export class MailMessagePage {
   nextCursor!: string | null;
 }
 
-export class ListMailMessagesQuery {
+export class ListMailMessagesQuery extends PageQuery {
   @IsOptional()
   @IsIn(MAIL_MESSAGE_STATUSES)
   status?: MailMessageStatus;
-
-  @IsOptional()
-  @Matches(/^([1-9]\d?|100)$/, { message: 'limit must be an integer from 1 to 100' })
-  @MaxLength(3)
-  limit?: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
 }
 
 export class ListMailMessagesRequest extends ListMailMessagesQuery implements UserScoped {
