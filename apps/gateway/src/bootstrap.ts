@@ -7,6 +7,7 @@ import { ServicePlatformModule } from '@irp/platform';
 import { RATES_FILE_LIMIT_BYTES } from './admin/fx-rates.controller';
 import fastifyMultipart from '@fastify/multipart';
 import { RAW_DOCUMENT_TYPES } from './documents/documents.controller';
+import { drainRefusedBodies } from './http/drain-refused-body';
 import { closeConnectionsWhenStopping } from './http/graceful-close';
 import { registerHttpHooks, requestIdFor } from './http/http-hooks';
 import { jsonBodyParser } from './http/json-body';
@@ -38,6 +39,7 @@ export async function createGateway(env: NodeJS.ProcessEnv): Promise<NestFastify
   fastify.addContentTypeParser(RAW_DOCUMENT_TYPES, (_request, payload, done) => done(null, payload));
   registerHttpHooks(fastify);
   closeConnectionsWhenStopping(fastify);
+  drainRefusedBodies(fastify);
   setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   return app;
