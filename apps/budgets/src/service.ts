@@ -10,6 +10,7 @@ import { IntakeModule } from './intake/intake.module';
 import { BUDGETS_MIGRATIONS } from './migrations';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ExpenseProjection } from './spend/expense-projection.entity';
+import { SpendVersion } from './spend/spend-version.entity';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
 import { Webhook } from './webhooks/webhook.entity';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -20,7 +21,7 @@ export const BUDGETS_SERVICE = defineService({
   schema: 'budgets',
   loadConfig: loadBudgetsConfig,
   configToken: BUDGETS_CONFIG,
-  entities: [Budget, ExpenseProjection, Alert, Webhook, WebhookDelivery],
+  entities: [Budget, ExpenseProjection, SpendVersion, Alert, Webhook, WebhookDelivery],
   migrations: BUDGETS_MIGRATIONS,
   streams: BUDGETS_CONTRACTS.streams,
   features: [ScheduleModule.forRoot(), WebhooksModule, AlertsModule, BudgetsModule, IntakeModule, ReconciliationModule],

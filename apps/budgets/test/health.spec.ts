@@ -30,6 +30,6 @@ describe('budgets', () => {
     const config = serviceOrmOptions(BUDGETS_SERVICE, { url: service.infra.database.url });
     expect(await migrate(config, 'pending')).toEqual([]);
     expect(await migrate(config, 'check')).toEqual([]);
-    expect(BUDGETS_MIGRATIONS).toHaveLength(2);
+    expect(BUDGETS_MIGRATIONS).toHaveLength(3);
   });
 });

@@ -53,6 +53,18 @@ describe('budgets: reconciliation with the expenses service', () => {
     expect(raised.filter((id) => id === userId)).toHaveLength(2);
   });
 
+  it('shows a tombstone it wrote in the next status read', async () => {
+    const userId = randomUUID();
+    const budget = await svc.rpc.request(SUBJECTS.createBudget, { userId, budget: { name: 'Food', amount: '100.00', period: 'monthly' } });
+    const lost = expenseSnapshot(userId, { amountMinor: 1000 });
+    await svc.expenses.publish(svc.expenses.event(SUBJECTS.expenseCreated, lost));
+    await eventually(async () => expect((await status(userId, budget.id)).spent).toBe('10.00'));
+    svc.expenses.event(SUBJECTS.expenseDeleted, lost); // the deletion's event never arrives
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the listing begins after the projection's last write
+    expect(await svc.app.get(SpendReconciler).reconcileUser(userId)).toMatchObject({ listed: 0, tombstoned: 1 });
+    expect((await status(userId, budget.id)).spent).toBe('0.00');
+  });
+
   it('keeps a newer state an event brought over an older listing', async () => {
     const userId = randomUUID();
     const budget = await svc.rpc.request(SUBJECTS.createBudget, { userId, budget: { name: 'Food', amount: '100.00', period: 'monthly' } });

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode, SUBJECTS, type AlertRaised, type EventEnvelope 
 import { AsyncApiPayloads } from '@irp/testing';
 import { startBudgets, eventually, type BudgetsUnderTest } from './budgets-service';
 import { changed, expenseSnapshot, MEALS, today, TRAVEL } from './factories/expense.factory';
+import { ExpenseProjectionRepository } from '../src/spend/expense-projection.repository';
 
 describe('budgets: spend and alerts from expense events', () => {
   let svc: BudgetsUnderTest;
@@ -123,6 +124,31 @@ describe('budgets: spend and alerts from expense events', () => {
       [monthStart(-1), '30.00', '100.00'],
     ]);
     expect(Number(current.forecast)).toBeGreaterThanOrEqual(10);
+  });
+
+  it("reuses a status read's spend until the budget or the owner's expenses change", async () => {
+    const sums = jest.spyOn(svc.app.get(ExpenseProjectionRepository), 'spendPerRange');
+    try {
+      const userId = randomUUID();
+      const budget = await createBudget(userId, {});
+      const lunch = expenseSnapshot(userId, { amountMinor: 2000 });
+      await svc.expenses.publish(svc.expenses.event(SUBJECTS.expenseCreated, lunch));
+      await spentBecomes(userId, budget.id, '20.00');
+      const readsOf = () => sums.mock.calls.filter(([user]) => user === userId).length;
+      const before = readsOf();
+      expect(await status(userId, budget.id)).toMatchObject({ spent: '20.00', remaining: '80.00' });
+      expect(readsOf()).toBe(before); // nothing changed: no query
+
+      await svc.rpc.request(SUBJECTS.updateBudget, { userId, budgetId: budget.id, changes: { amount: '50.00' } });
+      expect(await status(userId, budget.id)).toMatchObject({ spent: '20.00', remaining: '30.00', percent: 40 });
+      await svc.expenses.publish(svc.expenses.event(SUBJECTS.expenseUpdated, changed(lunch, { amountMinor: 3500, converted: 3500 })));
+      await spentBecomes(userId, budget.id, '35.00');
+      await svc.expenses.publish(svc.expenses.event(SUBJECTS.expenseDeleted, changed(lunch, {})));
+      await spentBecomes(userId, budget.id, '0.00');
+      expect(readsOf()).toBeGreaterThan(before + 2);
+    } finally {
+      sums.mockRestore();
+    }
   });
 
   describe('refuses bad input with a clear error', () => {

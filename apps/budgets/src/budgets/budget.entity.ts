@@ -1,5 +1,5 @@
-import { BigIntType } from '@mikro-orm/core';
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { BigIntType, type Opt } from '@mikro-orm/core';
+import { Entity, Formula, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { randomUUID } from 'node:crypto';
 import type { BudgetPeriod } from '@irp/contracts';
 import type { Period } from '../periods/period-calendar';
@@ -63,6 +63,10 @@ export class Budget implements EvaluatedBudget {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** The owner's spend version (SpendVersion), read with the budget only when asked for (status reads). */
+  @Formula((columns) => `(select coalesce(max(v.version), 0)::text from budgets.spend_version v where v.user_id = ${columns.userId})`, { type: 'string', lazy: true })
+  spendVersion?: Opt<string>;
 
   constructor(fields: Pick<Budget, 'userId' | 'name' | 'amountMinor' | 'currency' | 'scope' | 'categoryId' | 'categoryName' | 'tag' | 'period' | 'timeZone' | 'thresholds' | 'startsOn'>) {
     this.userId = fields.userId;

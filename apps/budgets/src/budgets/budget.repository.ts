@@ -12,6 +12,11 @@ export class BudgetRepository {
     return this.em.findOne(Budget, { id, userId });
   }
 
+  /** As findOwned, with the owner's spend version in the same query. */
+  findOwnedWithSpendVersion(userId: string, id: string): Promise<(Budget & { spendVersion: string }) | null> {
+    return this.em.findOne(Budget, { id, userId }, { populate: ['spendVersion'] }) as Promise<(Budget & { spendVersion: string }) | null>;
+  }
+
   ofUser(userId: string): Promise<Budget[]> {
     return this.em.find(Budget, { userId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }

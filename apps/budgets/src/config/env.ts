@@ -11,6 +11,12 @@ class BudgetsEnv extends DatabaseServiceEnv {
   @Max(86_400)
   BUDGETS_RECONCILE_INTERVAL_SECONDS: number = 3600;
 
+  /** Budgets whose last status readings are kept in memory to answer unchanged status reads (0: none). */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  BUDGETS_STATUS_READINGS_KEPT: number = 10_000;
+
   /**
    * Comma-separated addresses or CIDR ranges webhooks may reach although they are inside the
    * platform's network (loopback, private, link-local, ...): for trusted targets and tests only.
@@ -44,6 +50,7 @@ class BudgetsEnv extends DatabaseServiceEnv {
 
 export interface BudgetsConfig extends DatabaseServiceConfig {
   reconcileIntervalMs: number;
+  statusReadingsKept: number;
   webhooks: { allowedNetworks: string[]; timeoutMs: number; retryBaseMs: number; retryForMs: number; pollIntervalMs: number };
 }
 
@@ -52,6 +59,7 @@ export function loadBudgetsConfig(env: NodeJS.ProcessEnv): BudgetsConfig {
   return {
     ...databaseServiceConfig(e),
     reconcileIntervalMs: e.BUDGETS_RECONCILE_INTERVAL_SECONDS * 1000,
+    statusReadingsKept: e.BUDGETS_STATUS_READINGS_KEPT,
     webhooks: {
       allowedNetworks: (e.WEBHOOK_ALLOWED_NETWORKS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean),
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,

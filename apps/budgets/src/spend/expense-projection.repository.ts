@@ -26,6 +26,14 @@ export interface ProjectedExpense {
 }
 
 /**
+ * The `changed` rows of a statement bump their owner's spend version in the same statement: no change
+ * to the projection can commit without it (callers hold the owner's lock, so one owner at a time).
+ */
+const bumpSpendVersion = sql`bumped as (
+      insert into budgets.spend_version (user_id, version) select distinct user_id, 1 from changed
+      on conflict (user_id) do update set version = spend_version.version + 1)`;
+
+/**
  * The expense projection in plain SQL: an upsert that only moves forward by (version, deleted)
  * cannot be said with the ORM's unit of work, and the spend sums are the hot path of status reads.
  */
@@ -41,6 +49,7 @@ export class ExpenseProjectionRepository {
   async apply(row: ProjectedExpense, options: { orEqual?: boolean } = {}): Promise<boolean> {
     const newer = options.orEqual ? sql.raw('<=') : sql.raw('<');
     const { rows } = await sql<{ expense_id: string }>`
+      with changed as (
       insert into budgets.expense_projection (expense_id, user_id, version, deleted, date, category_id, tags, converted_minor, currency, applied_at)
       values (${row.expenseId}::uuid, ${row.userId}::uuid, ${row.version}, ${row.deleted}, ${row.date}::date, ${row.categoryId}::uuid,
               ${row.tags}::text[], ${row.convertedMinor?.toString() ?? null}::bigint, ${row.currency}, now())
@@ -49,7 +58,8 @@ export class ExpenseProjectionRepository {
         currency = excluded.currency, applied_at = excluded.applied_at
       where expense_projection.user_id = excluded.user_id
         and (expense_projection.version, expense_projection.deleted) ${newer} (excluded.version, excluded.deleted)
-      returning expense_id`.execute(this.em.getKysely());
+      returning expense_id, user_id), ${bumpSpendVersion}
+      select expense_id from changed`.execute(this.em.getKysely());
     return rows.length > 0;
   }
 
@@ -70,10 +80,12 @@ export class ExpenseProjectionRepository {
    */
   async deleteUnlisted(userId: string, range: Period, listed: string[], listingStartedAt: Date): Promise<number> {
     const { rows } = await sql<{ expense_id: string }>`
+      with changed as (
       update budgets.expense_projection set deleted = true, applied_at = now()
       where user_id = ${userId}::uuid and date between ${range.start}::date and ${range.end}::date and not deleted
         and applied_at < ${listingStartedAt} and not (expense_id = any(${listed}::uuid[]))
-      returning expense_id`.execute(this.em.getKysely());
+      returning expense_id, user_id), ${bumpSpendVersion}
+      select expense_id from changed`.execute(this.em.getKysely());
     return rows.length;
   }
 
