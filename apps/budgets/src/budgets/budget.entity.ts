@@ -65,7 +65,7 @@ export class Budget implements EvaluatedBudget {
   updatedAt: Date = new Date();
 
   /** The owner's spend version (SpendVersion), read with the budget only when asked for (status reads). */
-  @Formula((columns) => `(select coalesce(max(v.version), 0)::text from budgets.spend_version v where v.user_id = ${columns.userId})`, { type: 'string', lazy: true })
+  @Formula((columns) => `coalesce((select v.version from budgets.spend_version v where v.user_id = ${columns.userId}), 0)::text`, { type: 'string', lazy: true })
   spendVersion?: Opt<string>;
 
   constructor(fields: Pick<Budget, 'userId' | 'name' | 'amountMinor' | 'currency' | 'scope' | 'categoryId' | 'categoryName' | 'tag' | 'period' | 'timeZone' | 'thresholds' | 'startsOn'>) {

@@ -12,9 +12,10 @@ export class BudgetRepository {
     return this.em.findOne(Budget, { id, userId });
   }
 
-  /** As findOwned, with the owner's spend version in the same query. */
-  findOwnedWithSpendVersion(userId: string, id: string): Promise<(Budget & { spendVersion: string }) | null> {
-    return this.em.findOne(Budget, { id, userId }, { populate: ['spendVersion'] }) as Promise<(Budget & { spendVersion: string }) | null>;
+  /** As findOwned, with the owner's spend version read in the same query. */
+  async findOwnedWithSpendVersion(userId: string, id: string): Promise<{ budget: Budget; spendVersion: string } | null> {
+    const budget = await this.em.findOne(Budget, { id, userId }, { populate: ['spendVersion'] });
+    return budget ? { budget, spendVersion: budget.spendVersion ?? '0' } : null;
   }
 
   ofUser(userId: string): Promise<Budget[]> {

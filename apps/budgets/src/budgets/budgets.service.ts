@@ -121,11 +121,12 @@ export class BudgetsService {
   }
 
   async status(userId: string, budgetId: string, periods = DEFAULT_HISTORY): Promise<BudgetStatus> {
-    const budget = await this.budgets.findOwnedWithSpendVersion(userId, budgetId);
-    if (!budget) throw BudgetsErrors.notFound();
+    const found = await this.budgets.findOwnedWithSpendVersion(userId, budgetId);
+    if (!found) throw BudgetsErrors.notFound();
+    const { budget, spendVersion } = found;
     const today = todayIn(budget.timeZone);
     const current = currentPeriod(budget, today);
-    const readings = current ? await this.meter.readAt(budget, budget.spendVersion, periodsBackFrom(budget, current, periods)) : [];
+    const readings = current ? await this.meter.readAt(budget, spendVersion, periodsBackFrom(budget, current, periods)) : [];
     return toBudgetStatus(budget, readings, today);
   }
 
