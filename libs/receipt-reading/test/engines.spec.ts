@@ -43,3 +43,27 @@ describe.each(ENGINE_SETTINGS)('reading a receipt image with %s', (engines) => {
     expect(second.fields.total?.value).toBe('31.60');
   });
 });
+
+// Paddle's English recogniser has no currency symbols: a default that reads only with it would
+// file these in the user's own currency (and miss the total written £17.30).
+describe('the default engines, on receipts priced with a currency symbol', () => {
+  let sut: DocumentReader;
+
+  beforeAll(async () => {
+    sut = await DocumentReader.create({ workers: 1 });
+  });
+
+  afterAll(async () => {
+    await sut.terminate();
+  });
+
+  it.each([
+    ['GBP', '17.30', ['THE RED LION', '12 HIGH STREET, OXFORD', 'DATE: 14/03/2024', 'FISH & CHIPS       £12.50', 'ALE                 £4.80', 'TOTAL              £17.30']],
+    ['EUR', '10.70', ['CAFÉ DE LA GARE', '3 RUE DU MARCHÉ, 75011 PARIS', 'DATE: 14/03/2024', 'CRÈME BRÛLÉE        7,50 €', 'THÉ                 3,20 €', 'TOTAL              10,70 €']],
+    ['EUR', '5.50', ['BÄCKEREI MÜLLER', 'HAUPTSTRASSE 5, 80331 MÜNCHEN', 'DATUM: 14.03.2024', 'BRÖTCHEN           € 2,40', 'KAFFEE             € 3,10', 'SUMME              € 5,50']],
+  ])('reads %s and the total %s', async (currency, total, lines) => {
+    const { fields } = await sut.read(await receiptImage(lines), { mimeType: 'image/png' });
+    expect(fields.currency?.value).toBe(currency);
+    expect(fields.total?.value).toBe(total);
+  });
+});
