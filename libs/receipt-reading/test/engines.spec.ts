@@ -1,4 +1,4 @@
-import { DocumentReader, ENGINE_SETTINGS } from '../src';
+import { DEFAULT_ENGINE_SETTING, DocumentReader, ENGINE_SETTINGS } from '../src';
 import { receiptImage } from './receipt-image';
 
 const RECEIPT = [
@@ -44,13 +44,14 @@ describe.each(ENGINE_SETTINGS)('reading a receipt image with %s', (engines) => {
   });
 });
 
-// Paddle's English recogniser has no currency symbols: a default that reads only with it would
-// file these in the user's own currency (and miss the total written £17.30).
-describe('the default engines, on receipts priced with a currency symbol', () => {
+// Paddle's English recogniser has no currency symbols: alone, it files these in the user's own
+// currency (and misses the total written £17.30). Tesseract, and the default (Paddle with
+// Tesseract's reading of its priced lines), must not.
+describe.each(['tesseract', DEFAULT_ENGINE_SETTING] as const)('%s, on receipts priced with a currency symbol', (engines) => {
   let sut: DocumentReader;
 
   beforeAll(async () => {
-    sut = await DocumentReader.create({ workers: 1 });
+    sut = await DocumentReader.create({ workers: 1, engines });
   });
 
   afterAll(async () => {

@@ -42,15 +42,19 @@ export class DocumentReader {
     const workers = options.workers ?? availableParallelism();
     const setting = options.engines ?? DEFAULT_ENGINE_SETTING;
     // One legacy worker serves the pool: its jobs are single lines, a fraction of a page's work.
+    // Re-reading Paddle's priced lines is such work too: one LSTM worker does it for every page.
+    const linesOnly = setting === 'paddle+tesseract-amounts';
     const [tesseract, paddle] = await Promise.allSettled([
-      usesTesseract(setting) ? OcrPool.create({ workers, languages: options.languages ?? ['eng'], legacyWorkers: options.secondOpinion === false ? 0 : 1 }) : null,
+      usesTesseract(setting)
+        ? OcrPool.create({ workers: linesOnly ? 1 : workers, languages: options.languages ?? ['eng'], legacyWorkers: options.secondOpinion === false || linesOnly ? 0 : 1 })
+        : null,
       // One core per worker, as Tesseract's: a worker's figures are a core's, and workers scale.
       usesPaddle(setting) ? PaddlePool.create({ workers }) : null,
     ]);
     const engines: OcrEngines = {
       tesseract: tesseract.status === 'fulfilled' ? tesseract.value : null,
       paddle: paddle.status === 'fulfilled' ? paddle.value : null,
-      paddleReads: setting === 'tesseract+paddle' ? 'lines' : 'page',
+      combination: setting === 'tesseract+paddle' ? 'paddle-lines' : linesOnly ? 'tesseract-lines' : 'pages',
     };
     const failed = [tesseract, paddle].find((started) => started.status === 'rejected');
     if (failed) {
@@ -62,7 +66,7 @@ export class DocumentReader {
 
   /** Documents read at once. */
   get workers(): number {
-    return this.engines.tesseract?.size ?? this.engines.paddle?.size ?? 0;
+    return this.engines.paddle?.size ?? this.engines.tesseract?.size ?? 0;
   }
 
   /**

@@ -7,8 +7,11 @@ import type { ReadLimits } from './read-options';
 export interface OcrEngines {
   tesseract: OcrPool | null;
   paddle: PaddlePool | null;
-  /** With both: Paddle reads the whole page too, or only re-reads some of Tesseract's lines. */
-  paddleReads: 'page' | 'lines';
+  /**
+   * With both: both read the whole page; Tesseract reads it and Paddle re-reads some of its lines
+   * (`paddle-lines`); or Paddle reads it and Tesseract re-reads its priced lines (`tesseract-lines`).
+   */
+  combination: 'pages' | 'paddle-lines' | 'tesseract-lines';
 }
 
 /**

@@ -5,6 +5,7 @@ import { withPaddleLineOpinions } from './paddle-line-opinions';
 import { readWithPaddle } from './paddle-reading';
 import type { ReadContext } from './read-context';
 import type { ReadText } from './read-options';
+import { withTesseractAmountOpinions } from './tesseract-amount-opinions';
 import { readWithTesseract } from './tesseract-reading';
 
 /**
@@ -16,10 +17,14 @@ export async function readImage(bytes: Buffer, format: ImageFormat, context: Rea
   const prepared = await prepareImage(bytes, format, { maxInputPixels: context.limits.maxImagePixels });
   context.signal?.throwIfAborted();
   context.progress.report(10, 10);
-  const { tesseract, paddle, paddleReads } = context.engines;
-  if (tesseract && paddle && paddleReads === 'lines') {
+  const { tesseract, paddle, combination } = context.engines;
+  if (tesseract && paddle && combination === 'paddle-lines') {
     const first = await readWithTesseract(prepared, { ...context, pool: tesseract });
     return { text: first.text, pages: 1, source: 'ocr', fields: await withPaddleLineOpinions(first, prepared, paddle, context) };
+  }
+  if (tesseract && paddle && combination === 'tesseract-lines') {
+    const first = await readWithPaddle(prepared, paddle, context);
+    return { text: first.text, pages: 1, source: 'ocr', fields: await withTesseractAmountOpinions(first, prepared, { ...context, pool: tesseract }) };
   }
   const [byPaddle, byTesseract] = await Promise.all([
     paddle ? readWithPaddle(prepared, paddle, context) : null,
