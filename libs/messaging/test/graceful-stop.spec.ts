@@ -65,6 +65,9 @@ describe('stopping gracefully', () => {
       const app = await NestFactory.createMicroservice(SlowModule, { ...natsMicroserviceOptions({ url: infra.nats.url, name, queue: 'slow' }), logger: false });
       app.get(SlowController).replica = name;
       await app.listen();
+      // listen() resolves before the NATS server has the subscription: a request sent at once may
+      // find no responder (CI saw it happen to the first replica's in-flight requests).
+      await waitFor('a responder', () => call(0, 0).then(() => true), 5_000);
       return app;
     }
 
