@@ -6,6 +6,7 @@ import { readWithPaddle } from './paddle-reading';
 import type { ReadContext } from './read-context';
 import type { ReadText } from './read-options';
 import { withTesseractAmountOpinions } from './tesseract-amount-opinions';
+import { withTesseractHeaderMarks } from './tesseract-header-marks';
 import { readWithTesseract } from './tesseract-reading';
 
 /**
@@ -23,8 +24,9 @@ export async function readImage(bytes: Buffer, format: ImageFormat, context: Rea
     return { text: first.text, pages: 1, source: 'ocr', fields: await withPaddleLineOpinions(first, prepared, paddle, context) };
   }
   if (tesseract && paddle && combination === 'tesseract-lines') {
-    const first = await readWithPaddle(prepared, paddle, context);
-    return { text: first.text, pages: 1, source: 'ocr', fields: await withTesseractAmountOpinions(first, prepared, { ...context, pool: tesseract }) };
+    const withTesseract = { ...context, pool: tesseract };
+    const first = await withTesseractHeaderMarks(await readWithPaddle(prepared, paddle, context), prepared, withTesseract);
+    return { text: first.text, pages: 1, source: 'ocr', fields: await withTesseractAmountOpinions(first, prepared, withTesseract) };
   }
   const [byPaddle, byTesseract] = await Promise.all([
     paddle ? readWithPaddle(prepared, paddle, context) : null,
