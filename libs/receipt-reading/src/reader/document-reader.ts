@@ -28,6 +28,9 @@ export interface DocumentReaderOptions {
   engines?: EngineSetting;
 }
 
+/** Paddle workers whose line re-reads one Tesseract worker keeps up with. */
+const PADDLE_WORKERS_PER_LINE_READER = 3;
+
 /**
  * Reads receipts and invoices (PDF, JPEG, PNG, WebP, TIFF, HEIC, a mail's HTML or text body) into text and fields, with a
  * pool of warm OCR workers. Create once, read many times concurrently, terminate at shutdown.
@@ -42,11 +45,16 @@ export class DocumentReader {
     const workers = options.workers ?? availableParallelism();
     const setting = options.engines ?? DEFAULT_ENGINE_SETTING;
     // One legacy worker serves the pool: its jobs are single lines, a fraction of a page's work.
-    // Re-reading Paddle's priced lines is such work too: one LSTM worker does it for every page.
+    // Re-reading Paddle's header and priced lines is such work too (about 0.7 s of a page's 2.7 s):
+    // an LSTM worker for every three Paddle workers.
     const linesOnly = setting === 'paddle+tesseract-amounts';
     const [tesseract, paddle] = await Promise.allSettled([
       usesTesseract(setting)
-        ? OcrPool.create({ workers: linesOnly ? 1 : workers, languages: options.languages ?? ['eng'], legacyWorkers: options.secondOpinion === false || linesOnly ? 0 : 1 })
+        ? OcrPool.create({
+            workers: linesOnly ? Math.ceil(workers / PADDLE_WORKERS_PER_LINE_READER) : workers,
+            languages: options.languages ?? ['eng'],
+            legacyWorkers: options.secondOpinion === false || linesOnly ? 0 : 1,
+          })
         : null,
       // One core per worker, as Tesseract's: a worker's figures are a core's, and workers scale.
       usesPaddle(setting) ? PaddlePool.create({ workers }) : null,

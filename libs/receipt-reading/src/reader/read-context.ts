@@ -9,7 +9,8 @@ export interface OcrEngines {
   paddle: PaddlePool | null;
   /**
    * With both: both read the whole page; Tesseract reads it and Paddle re-reads some of its lines
-   * (`paddle-lines`); or Paddle reads it and Tesseract re-reads its priced lines (`tesseract-lines`).
+   * (`paddle-lines`); or Paddle reads it and Tesseract re-reads its header and priced lines
+   * (`tesseract-lines`).
    */
   combination: 'pages' | 'paddle-lines' | 'tesseract-lines';
 }
