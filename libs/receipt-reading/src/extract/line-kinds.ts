@@ -18,7 +18,7 @@ const CONTACT = /\b(TEL|TELEPHONE|PHONE|PH|FAX|HP|MOBILE|E-?MAIL|WHATSAPP|WEBSIT
 const REGISTRATION =
   /\b(GST|VAT|SST|TAX ID|TIN|ABN|ROC|REG(ISTRATION)?|CO\.? ?NO|COMPANY NO|CO\.? ?REG|BUSINESS NO)\b|^\(?[A-Z]{0,3}\d[\d ]{4,}[- ]?[A-Z]\)?$|\(\d{4,}-?[A-Z]\)|^\((?:[A-Z]{1,4}\.?\s*){1,3}:?\s*\d{4,}[- ]?[A-Z]\)$/;
 const TITLES =
-  /\b(TAX INVOICE|INVOICE|RECEIPT|CASH BILL|CASH SALES?|BILL|WELCOME|THANK YOU|SIMPLIFIED|ORDER|TABLE|CASHIER|SALESPERSON|MEMBER|COUNTER|POS|TERMINAL|DOCUMENT|SLIP|QUOTATION|STATEMENT|COPY)\b/;
+  /\b(TAX ?INVOICE|INVOICE|RECEIPT|CASH ?BILL|CASH ?SALES?|BILL|WELCOME|THANK ?YOU|SIMPLIFIED|ORDER|TABLE|CASHIER|SALESPERSON|MEMBER|COUNTER|POS|TERMINAL|DOCUMENT|SLIP|QUOTATION|STATEMENT|COPY)\b/;
 
 
 export function letterCount(text: string): number {
@@ -76,6 +76,12 @@ export function isTitle(line: DocumentLine): boolean {
 
 export function hasLegalForm(text: string): boolean {
   return LEGAL_FORM.test(text.toUpperCase());
+}
+
+/** Where the first legal form ends in the text, or -1. */
+export function legalFormEnd(text: string): number {
+  const match = LEGAL_FORM.exec(text.toUpperCase());
+  return match ? match.index + match[0].length : -1;
 }
 
 export function hasNameEnding(text: string): boolean {

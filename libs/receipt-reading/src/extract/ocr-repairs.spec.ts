@@ -35,4 +35,12 @@ describe('OCR repairs kept for what they do on receipts nobody tuned them on', (
     expect(findAmounts('TEL 03-12 SIZE 1-24 PCS')).toEqual([]);
     expect(findAmounts('DATE 12-05-18')).toEqual([]);
   });
+
+  it('finds the name OCR ran together with the date beside it, a legal form alone on its line, and a title with its space lost', () => {
+    const name = (...lines: string[]): string | undefined => extractFields(receipt(...lines, 'NO 5, JALAN MAJU 2,', '43000 KAJANG, SELANGOR', 'TOTAL 9.00')).vendorName?.value;
+    expect(name('KEDAI BUKU CERIA SDN BHD 14 Apr 2018 09:12', 'TAXINVOICE')).toBe('KEDAI BUKU CERIA SDN BHD');
+    expect(name('14 Apr 2018 09:12 KEDAI BUKU CERIA SDN BHD', 'TAXINVOICE')).not.toBe('KEDAI BUKU CERIA SDN BHD');
+    expect(name("Ali's.", "Ali's Burger House Malaysia", 'Sdn Bhd')).toBe("Ali's Burger House Malaysia SDN BHD");
+    expect(name('TAXINVOICE', 'KEDAI BUKU CERIA')).toBe('KEDAI BUKU CERIA');
+  });
 });

@@ -12,6 +12,7 @@ import {
   isNoise,
   isRegistration,
   isTitle,
+  legalFormEnd,
   letterCount,
 } from './line-kinds';
 
@@ -24,6 +25,7 @@ export interface Vendor {
 
 /** How far down the vendor's name may be: receipts print it first, after a logo or a few words. */
 const HEADER_LINES = 14;
+const LEGAL_FORM_ALONE = /^(SDN\.? ?BHD|BHD|S\/B|LTD|LIMITED|INC|LLC|PLC|GMBH)\.?$/i;
 const REGISTRATION_NUMBER = /\(?\b\d{4,}[- ]?[A-Z]\b\)?/g;
 
 /**
@@ -69,7 +71,7 @@ export function headerLines(lines: readonly DocumentLine[]): DocumentLine[] {
 function nameScore(line: DocumentLine, position: number, header: readonly DocumentLine[]): number | null {
   const legal = hasLegalForm(line.text);
   // "AEON CO. (M) BHD (126926-H)": the registration number is not noise in the name.
-  if (isLabel(line) || (isNoise(line) && !(legal && !isNoise(withoutRegistration(line)))) || isContact(line) || datesInLine(line, false).length > 0) return null;
+  if (isLabel(line) || (isNoise(line) && !(legal && !isNoise(withoutRegistration(line)))) || isContact(line) || isDatedNotName(line)) return null;
   const ending = hasNameEnding(line.text);
   if (!legal && !ending && (isTitle(line) || isRegistration(line) || isAddressLike(line))) return null;
   let score = 0;
@@ -85,6 +87,17 @@ function nameScore(line: DocumentLine, position: number, header: readonly Docume
   if (/[^\p{L}\d\s&.,'()/@+-]/u.test(line.text)) score -= 1;
   score -= position * 0.35;
   return score;
+}
+
+/**
+ * A line with a date, unless a legal form ends before it: "ACME SDN BHD 27 Mar 2018 18:46" is a
+ * name with the date printed beside it, which OCR read as one line (cleanName drops the date).
+ */
+function isDatedNotName(line: DocumentLine): boolean {
+  const dates = datesInLine(line, false);
+  if (dates.length === 0) return false;
+  const nameEnd = legalFormEnd(line.text);
+  return nameEnd < 0 || dates.some((date) => date.at < nameEnd);
 }
 
 /** "Account number:": a field's label heads its value, it names nobody (a stray mark after a name is spaced: "TRADING :"). */
@@ -110,8 +123,12 @@ function extendName(line: DocumentLine, lines: readonly DocumentLine[]): { first
 }
 
 function continuesBackwards(previous: DocumentLine, name: readonly DocumentLine[]): boolean {
-  if (isNoise(previous) || isContact(previous) || isAddressLike(previous) || isTitle(previous) || isRegistration(previous)) return false;
   const nameText = name.map((line) => line.text).join(' ');
+  if (isNoise(previous) || isContact(previous) || isTitle(previous) || isRegistration(previous)) return false;
+  // A legal form alone names nobody: the line above is the name, even with a place in it
+  // ("NANDO'S CHICKENLAND MALAYSIA" / "SDN BHD"), unless it is numbered as an address is.
+  if (LEGAL_FORM_ALONE.test(nameText.trim())) return !/\d/.test(previous.text);
+  if (isAddressLike(previous)) return false;
   const openParens = (nameText.match(/\(/g) ?? []).length;
   const closeParens = (nameText.match(/\)/g) ?? []).length;
   return (
