@@ -4,6 +4,7 @@ import type { OcrLine, OcrPage } from '../ocr/ocr-pool';
 import { ctcGreedyDecode, type DecodedText } from './ctc-decode';
 import { detectionInput, type DetectionInputOptions } from './detection-input';
 import type { PaddleModels } from './paddle-models';
+import { lineText } from './line-text';
 import { intoLines } from './reading-order';
 import { LINE_HEIGHT, lineCrop, recognitionBatch, type LineCrop } from './recognition-input';
 import { textBoxes, type TextBox } from './text-boxes';
@@ -82,6 +83,6 @@ function toLine(boxes: readonly (TextBox & { reading: DecodedText })[]): OcrLine
   const bottom = Math.max(...boxes.map((b) => b.top + b.height));
   const characters = boxes.flatMap((b) => b.reading.characterConfidences);
   const confidence = characters.length ? (100 * characters.reduce((a, b) => a + b, 0)) / characters.length : 0;
-  const text = boxes.map((b) => b.reading.text.trim()).join(' ');
+  const text = lineText(boxes.map((b) => b.reading.text));
   return { text, confidence, box: { left, top, width: right - left, height: bottom - top } };
 }
