@@ -14,7 +14,18 @@ export function keywordWords(upper: string): string[] {
     .filter(Boolean)
     .map((word) => [...word].map((c) => LOOKALIKE_LETTERS[c] ?? c).join('').replace(/[[\]]/g, 'L'))
     // "3ST", "6ST", "CST": the G of GST is often misread.
-    .map((word) => (/^[G6C3]ST$/.test(word) ? 'GST' : word));
+    .map((word) => (/^[G6C3]ST$/.test(word) ? 'GST' : word))
+    .flatMap(unglued);
+}
+
+/** "TOTALTAX": two receipt words OCR ran together (Paddle drops spaces) are the two words. */
+function unglued(word: string): string[] {
+  if (VOCABULARY.has(word)) return [word];
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const [head, tail] = [word.slice(0, cut), word.slice(cut)];
+    if (VOCABULARY.has(head) && VOCABULARY.has(tail)) return [head, tail];
+  }
+  return [word];
 }
 
 function allowedDistance(keyword: string): number {

@@ -1,5 +1,6 @@
 import { findAmounts } from './amounts';
 import { extractFields } from './extract-fields';
+import { keywordWords } from './fuzzy-keywords';
 import { repairAddressWords } from './ocr-cleanup';
 
 const receipt = (...lines: string[]): string => lines.join('\n');
@@ -42,5 +43,12 @@ describe('OCR repairs kept for what they do on receipts nobody tuned them on', (
     expect(name('14 Apr 2018 09:12 KEDAI BUKU CERIA SDN BHD', 'TAXINVOICE')).not.toBe('KEDAI BUKU CERIA SDN BHD');
     expect(name("Ali's.", "Ali's Burger House Malaysia", 'Sdn Bhd')).toBe("Ali's Burger House Malaysia SDN BHD");
     expect(name('TAXINVOICE', 'KEDAI BUKU CERIA')).toBe('KEDAI BUKU CERIA');
+  });
+
+  it('reads two receipt words OCR ran together as the two words ("TOTALTAX" is a tax, not a total)', () => {
+    expect(keywordWords('TOTALTAX')).toEqual(['TOTAL', 'TAX']);
+    expect(keywordWords('SUBTOTAL TOTALE')).toEqual(['SUBTOTAL', 'TOTALE']);
+    const fields = extractFields(receipt('KEDAI MAJU', 'PEN 4.60', 'SUB-TOTAL(EX) : 4.60', 'TOTALTAX : 0.28', 'ROUNDING : 0.02', 'TOTAL : 4.90', 'CASH : 4.90'));
+    expect(fields.total?.value).toBe('4.90');
   });
 });
