@@ -1,7 +1,6 @@
 /**
  * Money amounts as printed on receipts and as OCR reads them: `12.34`, `1,234.56`, `€ 4.904,94`,
- * `Rs 1939`, `-0.02`, `0.01-`, `17.00SR`, and the misreads `§5.10` (55.10), `RMZ8 03` (28.03) or a
- * line's last word `16-00` (16.00).
+ * `Rs 1939`, `-0.02`, `0.01-`, `17.00SR`, and the misreads `§5.10` (55.10) or `RMZ8 03` (28.03).
  */
 
 export interface AmountToken {
@@ -47,7 +46,7 @@ export function findAmounts(line: string, options: AmountOptions = {}): AmountTo
       pendingCurrency = standalone;
       continue;
     }
-    const parsed = i === words.length - 1 ? parseLastWord(word.text, options) : parseAmountWord(word.text, options);
+    const parsed = parseAmountWord(word.text, options);
     if (!parsed) {
       pendingCurrency = null;
       continue;
@@ -64,16 +63,6 @@ export function findAmounts(line: string, options: AmountOptions = {}): AmountTo
     pendingCurrency = null;
   }
   return found;
-}
-
-/** "16-00" ending a line: OCR read the decimal point as a hyphen (no line of the training receipts' true text ends so). */
-const HYPHEN_FOR_POINT = /^(\d{1,6})-(\d{2})$/;
-
-function parseLastWord(word: string, options: AmountOptions): ParsedWord | null {
-  const misread = HYPHEN_FOR_POINT.exec(word);
-  if (!misread) return parseAmountWord(word, options);
-  const parsed = parseAmountWord(`${misread[1]}.${misread[2]}`, { decimalComma: false });
-  return parsed && { ...parsed, repaired: true };
 }
 
 interface Word {

@@ -1,4 +1,3 @@
-import { findAmounts } from './amounts';
 import { extractFields } from './extract-fields';
 import { keywordWords } from './fuzzy-keywords';
 import { repairAddressWords } from './ocr-cleanup';
@@ -27,14 +26,6 @@ describe('OCR repairs kept for what they do on receipts nobody tuned them on', (
     expect(extractFields(receipt('KEDAI MAJU', '27032018 No :CS-20243', 'TOTAL 1.00')).date).toEqual({ value: '2018-03-27', confidence: expect.any(Number) });
     expect(extractFields(receipt('KEDAI MAJU', '27032018 No :CS-20243', 'Date: 28/03/2018', 'TOTAL 1.00')).date?.value).toBe('2018-03-28');
     expect(extractFields(receipt('KEDAI MAJU', 'TOTAL 1.00', 'MEMBER 12345678', '27032018')).date).toBeNull();
-  });
-
-  it('reads a line\'s last "16-00" as an amount whose point OCR read as a hyphen, and no other hyphenated number', () => {
-    const fields = extractFields(receipt('KEDAI MAJU', 'MILO 15.09', 'GST 6% 0.91', 'TOTAL 16-00', 'CASH 16.00', 'TAX TOTAL: 0.91'));
-    expect(fields.total?.value).toBe('16.00');
-    expect(findAmounts('TOTAL 16-00').map((amount) => amount.value)).toEqual(['16.00']);
-    expect(findAmounts('TEL 03-12 SIZE 1-24 PCS')).toEqual([]);
-    expect(findAmounts('DATE 12-05-18')).toEqual([]);
   });
 
   it('finds the name OCR ran together with the date beside it, a legal form alone on its line, and a title with its space lost', () => {
