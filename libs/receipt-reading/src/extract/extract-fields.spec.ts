@@ -82,6 +82,11 @@ describe(extractFields.name, () => {
       expect(fields.total?.value).toBe('20.50');
     });
 
+    it('works out the paid total from the tendered amount printed last before the change', () => {
+      expect(sut(receipt('FRIED RICE 71.00', 'TOTAL 71.00', 'Cash 71.00', 'Cash Received 101.00', 'Change 30.00')).total?.value).toBe('71.00');
+      expect(sut(receipt('ITEM A 12.00', 'ITEM B 8.50', 'CASH 20.50', 'CASH RECEIVED 50.00', 'CHANGE 29.50')).total?.value).toBe('20.50');
+    });
+
     it.each([
       ['Tatal 12.30'],
       ['TOFAL: 12.30'],
