@@ -1,14 +1,12 @@
 import type { ExtractedFields } from '@irp/contracts';
-import { dateLines, headerLineCount, totalLines } from '../extract/field-lines';
+import { dateLines, totalLines } from '../extract/field-lines';
 import { mergeFields } from '../extract/merge-fields';
 import type { PreparedImage } from '../image/prepare-image';
 import type { PaddlePool } from '../paddle/paddle-pool';
+import { headerLinesToReread } from './header-lines';
 import { readingFields, readingText } from './ocr-reading';
 import type { ReadContext } from './read-context';
 import type { EngineReading } from './tesseract-reading';
-
-/** The name and address lines: the header rarely holds more. */
-const MAX_HEADER_LINES = 8;
 
 /**
  * Tesseract's reading with Paddle's second opinion on the lines that carry the scored fields, read
@@ -19,7 +17,7 @@ const MAX_HEADER_LINES = 8;
 export async function withPaddleLineOpinions(first: EngineReading, prepared: PreparedImage, pool: PaddlePool, context: Pick<ReadContext, 'locale' | 'signal'>): Promise<ExtractedFields> {
   const { reading } = first;
   const text = readingText(reading);
-  const header = Array.from({ length: Math.min(headerLineCount(text), MAX_HEADER_LINES) }, (_, i) => i);
+  const header = Array.from({ length: headerLinesToReread(text) }, (_, i) => i);
   const indexes = [...new Set([...header, ...totalLines(text), ...dateLines(text)])];
   if (indexes.length === 0) return first.fields;
   const page = await pool.readRegions(prepared.grey, indexes.map((index) => reading.lines[index].box), context.signal);

@@ -1,8 +1,9 @@
 import type { ImageFormat } from '../detect-document-type';
 import { prepareImage } from '../image/prepare-image';
 import { combineReadings } from './combined-reading';
+import { readingText } from './ocr-reading';
 import { withPaddleLineOpinions } from './paddle-line-opinions';
-import { readWithPaddle } from './paddle-reading';
+import { readPaddleLines, readWithPaddle } from './paddle-reading';
 import type { ReadContext } from './read-context';
 import type { ReadText } from './read-options';
 import { withTesseractAmountOpinions } from './tesseract-amount-opinions';
@@ -25,8 +26,9 @@ export async function readImage(bytes: Buffer, format: ImageFormat, context: Rea
   }
   if (tesseract && paddle && combination === 'tesseract-lines') {
     const withTesseract = { ...context, pool: tesseract };
-    const first = await withTesseractHeaderMarks(await readWithPaddle(prepared, paddle, context), prepared, withTesseract);
-    return { text: first.text, pages: 1, source: 'ocr', fields: await withTesseractAmountOpinions(first, prepared, withTesseract) };
+    const page = await readPaddleLines(prepared, paddle, context);
+    const marked = await withTesseractHeaderMarks(page, prepared.grey, withTesseract);
+    return { text: `${readingText(marked)}\n`, pages: 1, source: 'ocr', fields: await withTesseractAmountOpinions(marked, prepared, withTesseract) };
   }
   const [byPaddle, byTesseract] = await Promise.all([
     paddle ? readWithPaddle(prepared, paddle, context) : null,

@@ -2,9 +2,8 @@ import type { ExtractedFields } from '@irp/contracts';
 import { totalLines } from '../extract/field-lines';
 import type { PreparedImage } from '../image/prepare-image';
 import { rereadLine } from './line-reread';
-import { readingFields, readingText } from './ocr-reading';
+import { readingFields, readingText, type OcrReading } from './ocr-reading';
 import type { TesseractContext } from './read-context';
-import type { EngineReading } from './tesseract-reading';
 
 /** A price: digits, a decimal separator, two digits. */
 const AMOUNT = /\d[.,]\d\d(?!\d)/;
@@ -20,12 +19,12 @@ const MAX_LINES = 6;
  * alternative), so the extractor sees the currency and the amount; elsewhere Tesseract's reading
  * competes with Paddle's as an alternative (the extractor votes on the total).
  */
-export async function withTesseractAmountOpinions(first: EngineReading, prepared: PreparedImage, context: TesseractContext): Promise<ExtractedFields> {
-  const { reading } = first;
+export async function withTesseractAmountOpinions(reading: OcrReading, prepared: PreparedImage, context: TesseractContext): Promise<ExtractedFields> {
+  const options = { locale: context.locale, takenOn: prepared.takenOn };
   const totals = totalLines(readingText(reading));
   const priced = reading.lines.map((line, index) => (AMOUNT.test(line.text) ? index : -1)).filter((index) => index >= 0 && !totals.includes(index));
   const indexes = [...totals, ...priced.reverse()].slice(0, MAX_LINES);
-  if (indexes.length === 0) return first.fields;
+  if (indexes.length === 0) return readingFields(reading, options);
   const opinions = await Promise.all(indexes.map((index) => rereadLine(reading.lines[index], prepared.grey, context)));
 
   const lines = [...reading.lines];
@@ -37,5 +36,5 @@ export async function withTesseractAmountOpinions(first: EngineReading, prepared
     if (other !== opinion) lines[index] = { ...lines[index], text: opinion };
     alternatives.set(index, [...(alternatives.get(index) ?? []), other]);
   });
-  return readingFields({ ...reading, lines, alternatives }, { locale: context.locale, takenOn: prepared.takenOn });
+  return readingFields({ ...reading, lines, alternatives }, options);
 }
