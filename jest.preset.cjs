@@ -26,7 +26,9 @@ module.exports = function preset(projectDir, options = {}) {
       globalTeardown: path.join(root, 'libs/testing/src/jest/global-teardown.ts'),
     }),
     testTimeout: 60_000,
-    // Lets a test file that forgot to close a handle fail loudly instead of hanging the run.
-    forceExit: false,
+    // Jest runs in band on 2 cores, and then waits forever on a handle a failed test left open (a
+    // socket, a timer): the run ends once the tests have. Servers the tests started go with it
+    // (libs/embedded-infra's guardian sees its parent's pipe close).
+    forceExit: true,
   };
 };

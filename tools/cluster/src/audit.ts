@@ -30,7 +30,7 @@ export interface StreamAudit {
 }
 
 export interface Audit {
-  uploads: { accepted: number; completed: number; failed: number; notDone: number; withoutExpense: number; withSeveralExpenses: number };
+  uploads: { accepted: number; completed: number; failed: number; notDone: number; withoutExpense: number; withSeveralExpenses: number; failureReasons: string[] };
   expenseWrites: { accepted: number; missing: number };
   /** Expenses of the load's users that no accepted operation accounts for. */
   unaccountedExpenses: number;
@@ -154,8 +154,8 @@ async function auditConsumers(db: pg.Client, events: OutboxRow[]): Promise<Consu
 
 async function auditUploads(db: pg.Client, uploads: Operation[]): Promise<Audit['uploads']> {
   const ids = uploads.map((upload) => upload.acceptedId).filter((id): id is string => id !== undefined);
-  const { rows } = await db.query<{ status: string; expenses: string }>(
-    `select d.status, (select count(*) from expenses.expense e where e.document_id = d.id) as expenses
+  const { rows } = await db.query<{ status: string; expenses: string; failure_reason: string | null }>(
+    `select d.status, d.failure_reason, (select count(*) from expenses.expense e where e.document_id = d.id) as expenses
        from expenses.document d where d.id = any($1)`,
     [ids],
   );
@@ -167,6 +167,7 @@ async function auditUploads(db: pg.Client, uploads: Operation[]): Promise<Audit[
     notDone: ids.length - rows.length + count((row) => row.status !== 'completed' && row.status !== 'failed'),
     withoutExpense: ids.length - rows.length + count((row) => row.expenses === 0),
     withSeveralExpenses: count((row) => row.expenses > 1),
+    failureReasons: rows.flatMap((row) => (row.status === 'failed' ? [row.failure_reason ?? 'no reason'] : [])),
   };
 }
 

@@ -75,6 +75,7 @@ export function formatFigures(figures: Figures, audit: Audit, kills: Kill[], ope
     `kills               ${figures.kills}: ${kills.map((kill) => `${kill.target} back in ${seconds(kill.recoveryMs)}`).join(', ')}`,
     `time to recover     ${seconds(figures.maxRecoveryMs)} (longest); quiet ${seconds(figures.quietAfterMs)} after the load stopped`,
     `uploads             ${audit.uploads.accepted} accepted: ${audit.uploads.completed} completed, ${audit.uploads.failed} failed, ${audit.uploads.withoutExpense} without an expense, ${audit.uploads.withSeveralExpenses} with several`,
+    ...audit.uploads.failureReasons.map((reason) => `  failed: ${reason}`),
     `expense writes      ${audit.expenseWrites.accepted} accepted, ${audit.expenseWrites.missing} missing; ${audit.unaccountedExpenses} expenses no operation accounts for`,
     ...audit.streams.map((s) => `stream ${s.stream.padEnd(12)} R${s.replicas}: ${s.published} published, ${s.messages} held, ${s.lost} lost, ${s.duplicates} duplicates`),
     ...audit.consumers.map(

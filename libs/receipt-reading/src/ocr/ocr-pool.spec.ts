@@ -1,3 +1,7 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { OcrPool } from './ocr-pool';
 
 /** A white PGM with a black bar: enough for Tesseract to run. */
@@ -47,6 +51,27 @@ describe(OcrPool.name, () => {
       const [legacy, lstm] = await Promise.all([pool.recognize(blankPage(), { engine: 'legacy' }), pool.recognize(blankPage())]);
       expect(legacy.text).toEqual(expect.any(String));
       expect(lstm.text).toEqual(expect.any(String));
+    } finally {
+      await pool.terminate();
+    }
+  });
+
+  it('gives up on a job its worker never answers, replaces the worker, and goes on with the queue', async () => {
+    // tesseract.js's own worker, deaf to recognize jobs: a thread that hangs mid-page.
+    const script = path.join(await mkdtemp(path.join(tmpdir(), 'ocr-pool-')), 'deaf-worker.cjs');
+    const tesseractScript = createRequire(__filename).resolve('tesseract.js/src/worker-script/node/index.js');
+    await writeFile(
+      script,
+      `const { parentPort } = require('node:worker_threads');
+       const on = parentPort.on.bind(parentPort);
+       parentPort.on = (event, handler) => on(event, (packet) => packet.action === 'recognize' || handler(packet));
+       require(${JSON.stringify(tesseractScript)});`,
+    );
+    const pool = await OcrPool.create({ workers: 1, languages: ['eng'], jobTimeoutMs: 300, workerScript: script });
+    try {
+      const [first, second] = await Promise.allSettled([pool.recognize(blankPage()), pool.recognize(blankPage())]);
+      expect(first).toEqual({ status: 'rejected', reason: new Error('OCR took longer than 300 ms') });
+      expect(second).toEqual({ status: 'rejected', reason: new Error('OCR took longer than 300 ms') });
     } finally {
       await pool.terminate();
     }

@@ -39,6 +39,8 @@ export interface OcrPoolOptions {
   legacyWorkers?: number;
   /** A job running longer is abandoned and its worker replaced, so a stuck page never hangs the pool. */
   jobTimeoutMs?: number;
+  /** The worker threads' script: tesseract.js's own by default (tests give one that hangs). */
+  workerScript?: string;
 }
 
 interface Job {
@@ -72,12 +74,13 @@ export class OcrPool {
     private readonly langPaths: Readonly<Record<OcrEngine, string | null>>,
     private readonly languages: readonly string[],
     private readonly jobTimeoutMs: number,
+    private readonly workerUrl: URL,
   ) {}
 
   static async create(options: OcrPoolOptions): Promise<OcrPool> {
     const lstm = await traineddataDirectory(options.languages);
     const legacy = options.legacyWorkers ? await traineddataDirectory(options.languages, LEGACY_MODEL_FOLDERS).catch(() => null) : null;
-    const pool = new OcrPool({ lstm, legacy }, options.languages, options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS);
+    const pool = new OcrPool({ lstm, legacy }, options.languages, options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS, quietWorkerUrl(options.workerScript));
     const slot = (engine: OcrEngine) => (): Slot => ({ engine, worker: null, job: null });
     const slots = [
       ...Array.from({ length: Math.max(1, options.workers) }, slot('lstm')),
@@ -120,7 +123,7 @@ export class OcrPool {
     const worker = await createWorker([...this.languages], legacy ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY, {
       langPath: this.langPaths[slot.engine] ?? undefined,
       // tesseract.js hands the path to worker_threads as it is, and a URL is a path there.
-      workerPath: quietWorkerUrl() as unknown as string,
+      workerPath: this.workerUrl as unknown as string,
       gzip: true,
       // The default cache writes <lang>.traineddata into the working directory and prefers it later.
       cacheMethod: 'none',
@@ -156,22 +159,23 @@ export class OcrPool {
 
   private async run(slot: Slot, worker: Worker, job: Job): Promise<void> {
     slot.job = job;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    // Raced, not awaited: a worker whose thread died or hangs never answers, and must not hold its slot.
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timed out'>((resolve) => (timer = setTimeout(() => resolve('timed out'), this.jobTimeoutMs)));
+    const recognized = worker.recognize(job.image, jobParameters(job.options), { text: true, blocks: true }).then(
+      (result) => () => job.resolve(toOcrPage(result.data)),
+      (error: unknown) => () => job.reject(error instanceof Error ? error : new Error(String(error))),
+    );
+    const outcome = await Promise.race([recognized, timedOut]);
+    clearTimeout(timer);
+    slot.job = null;
+    if (outcome === 'timed out') {
       settle(job, () => job.reject(new Error(`OCR took longer than ${this.jobTimeoutMs} ms`)));
-    }, this.jobTimeoutMs);
-    try {
-      const result = await worker.recognize(job.image, jobParameters(job.options), { text: true, blocks: true });
-      settle(job, () => job.resolve(toOcrPage(result.data)));
-    } catch (error) {
-      settle(job, () => job.reject(error instanceof Error ? error : new Error(String(error))));
-    } finally {
-      clearTimeout(timer);
-      slot.job = null;
-      if (timedOut) await this.replace(slot, worker);
-      if (!this.terminated) this.dispatch();
+      await this.replace(slot, worker);
+    } else {
+      settle(job, outcome);
     }
+    if (!this.terminated) this.dispatch();
   }
 
   private async replace(slot: Slot, worker: Worker): Promise<void> {
