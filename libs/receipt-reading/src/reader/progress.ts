@@ -17,4 +17,9 @@ export class Progress {
   span(from: number, to: number): (fraction: number) => void {
     return (fraction) => this.report(from, to, fraction);
   }
+
+  /** A progress of its own, 0–100, reported as `from`–`to` here (one page of a document, say). */
+  within(from: number, to: number): Progress {
+    return new Progress(this.listener && ((percent) => this.report(from, to, percent / 100)));
+  }
 }

@@ -5,7 +5,8 @@ import type { ReadText } from './read-options';
 
 /**
  * A PDF as one document: each page's text layer when it has one (no OCR, fast), otherwise the
- * page rendered and OCR'd. Pages are separated by form feeds.
+ * page rendered and read as an image is. Pages are separated by form feeds. A single scanned page
+ * keeps the fields its reading extracted (from both engines' readings, as an image's).
  */
 export async function readPdf(bytes: Buffer, context: ReadContext): Promise<ReadText> {
   const { limits, progress, signal } = context;
@@ -13,6 +14,7 @@ export async function readPdf(bytes: Buffer, context: ReadContext): Promise<Read
   try {
     const pages: string[] = [];
     let ocrPages = 0;
+    let scannedFields: ReadText['fields'];
     const count = pdf.pageCount;
     for (let number = 1; number <= count; number++) {
       signal?.throwIfAborted();
@@ -22,14 +24,15 @@ export async function readPdf(bytes: Buffer, context: ReadContext): Promise<Read
       if (layer !== null) {
         pages.push(layer);
       } else {
-        const rendered = await pdf.renderPage(number);
-        pages.push(await readRenderedPage(rendered, context, from, to));
+        const read = await readRenderedPage(await pdf.renderPage(number), context, from, to);
+        pages.push(read.text);
+        scannedFields = read.fields;
         ocrPages++;
       }
       progress.report(from, to);
     }
     const source = ocrPages === 0 ? 'pdf-text' : ocrPages === count ? 'ocr' : 'mixed';
-    return { text: pages.join('\n\f\n'), pages: count, source };
+    return { text: pages.join('\n\f\n'), pages: count, source, ...(count === 1 && { fields: scannedFields }) };
   } finally {
     await pdf.close();
   }
