@@ -182,6 +182,30 @@ describe('documents: from upload to expense', () => {
     expect(again.body.id).toBe(first.body.id);
   });
 
+  it('keeps the bytes of an upload whose registration answered late and was sent again', async () => {
+    // While the test holds the user's lock, expenses cannot answer the registration within the
+    // gateway's 5 s, so the gateway sends it again under the Idempotency-Key. Once the lock goes,
+    // the first registration commits and the second answers with it: a replay of this very upload.
+    const userId = (await api.get<{ id: string }>('/auth/me', { token: me.token })).body.id;
+    const db = new pg.Client({ connectionString: platform.infra.database.url });
+    await db.connect();
+    try {
+      await db.query('begin');
+      await db.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`owner:${userId}`]);
+      const uploading = upload(me, receipt, { idempotencyKey: randomUUID() });
+      await sleep(7_000);
+      await db.query('commit');
+      const uploaded = await uploading;
+      expect(uploaded.status).toBe(202);
+      expect((await settled(me, uploaded.body.id)).status).toBe('completed');
+      const file = await fetch(`${platform.gatewayUrl}/api/v1/documents/${uploaded.body.id}/file`, { headers: { authorization: `Bearer ${me.token}` } });
+      expect(file.status).toBe(200);
+      expect(Buffer.from(await file.arrayBuffer()).equals(receipt)).toBe(true);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('keeps documents private', async () => {
     const other = await newSession(api);
     const mine = await upload(me, receipt);

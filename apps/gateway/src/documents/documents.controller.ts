@@ -17,12 +17,10 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '@irp/blob-store';
+import { BLOB_STORE, BlobTooLargeError, storeNewDocument, type BlobStore } from '@irp/blob-store';
 import { DOCUMENT_MIME_TYPES, UPLOAD_MIME_TYPES, DocumentPage, DocumentView, ListDocumentsQuery, SUBJECTS, UploadedDocument } from '@irp/contracts';
 import { RpcClient } from '@irp/messaging';
-import { getLogger } from '@irp/observability';
 import { CurrentCaller, type Caller } from '../auth/auth.guard';
 import { AcceptsStreamToken } from '../auth/stream-tokens';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/env';
@@ -51,8 +49,6 @@ const UPLOAD_BODY = {
 @ApiBearerAuth()
 @Controller('documents')
 export class DocumentsController {
-  private readonly log = getLogger(DocumentsController.name);
-
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
@@ -86,32 +82,18 @@ export class DocumentsController {
     const { stream, fileName } = await this.incomingFile(request);
     const { maxBytes, maxPixels } = this.config.uploads;
     const upload = await inspectUpload(stream, { maxBytes, maxPixels });
-    const documentId = randomUUID();
-    const objectName = `${caller.userId}/${documentId}`;
-    const stored = await this.blobs.put(objectName, upload.bytes, { maxBytes, contentType: upload.mimeType }).catch((error: unknown) => {
+    const { document } = await storeNewDocument(this.blobs, this.rpc, upload.bytes, maxBytes, {
+      userId: caller.userId,
+      fileName,
+      mimeType: upload.mimeType,
+      idempotencyKey: key,
+    }).catch((error: unknown) => {
       if (error instanceof BlobTooLargeError) throw new PayloadTooLargeException(`the file is larger than ${maxBytes} bytes`);
       throw error;
     });
-    try {
-      const { document, replayed } = await this.rpc.request(SUBJECTS.registerDocument, {
-        userId: caller.userId,
-        documentId,
-        objectName,
-        fileName,
-        mimeType: upload.mimeType,
-        size: stored.size,
-        sha256: stored.sha256,
-        idempotencyKey: key,
-      });
-      // The earlier upload keeps its bytes; this copy goes (a failed delete leaves an orphan, not an error).
-      if (replayed) await this.blobs.delete(objectName).catch((error: unknown) => this.log.warn({ err: error, objectName }, 'could not delete a replayed upload'));
-      const statusUrl = `/api/v1/documents/${document.id}`;
-      void reply.header('location', statusUrl);
-      return { ...document, statusUrl, eventsUrl: `${statusUrl}/events` };
-    } catch (error) {
-      await this.blobs.delete(objectName).catch(() => undefined); // never keep bytes nobody knows of
-      throw error;
-    }
+    const statusUrl = `/api/v1/documents/${document.id}`;
+    void reply.header('location', statusUrl);
+    return { ...document, statusUrl, eventsUrl: `${statusUrl}/events` };
   }
 
   @Get()

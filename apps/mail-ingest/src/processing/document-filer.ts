@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { BLOB_STORE, type BlobStore } from '@irp/blob-store';
-import { SUBJECTS, type DocumentProvenance, type MailProvenance } from '@irp/contracts';
+import { BLOB_STORE, storeNewDocument, type BlobStore } from '@irp/blob-store';
+import type { DocumentProvenance, MailProvenance } from '@irp/contracts';
 import { RpcClient } from '@irp/messaging';
-import { getLogger } from '@irp/observability';
 import type { ReceiptPart } from '../parsing/receipt-attachments';
 
 /** Larger parts than uploads may be are not filed (the gateway's default upload limit). */
@@ -16,8 +14,6 @@ const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
  */
 @Injectable()
 export class DocumentFiler {
-  private readonly log = getLogger(DocumentFiler.name);
-
   constructor(
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     private readonly rpc: RpcClient,
@@ -33,26 +29,13 @@ export class DocumentFiler {
   }
 
   private async fileOne(userId: string, idempotencyKey: string, part: ReceiptPart, provenance: DocumentProvenance): Promise<string> {
-    const documentId = randomUUID();
-    const objectName = `${userId}/${documentId}`;
-    const stored = await this.blobs.put(objectName, part.bytes, { maxBytes: MAX_DOCUMENT_BYTES, contentType: part.mimeType });
-    try {
-      const { document, replayed } = await this.rpc.request(SUBJECTS.registerDocument, {
-        userId,
-        documentId,
-        objectName,
-        ...(part.fileName && { fileName: part.fileName.slice(0, 255) }),
-        mimeType: part.mimeType,
-        size: stored.size,
-        sha256: stored.sha256,
-        idempotencyKey,
-        provenance,
-      });
-      if (replayed) await this.blobs.delete(objectName).catch((error: unknown) => this.log.warn({ err: error, objectName }, 'could not delete a replayed part'));
-      return document.id;
-    } catch (error) {
-      await this.blobs.delete(objectName).catch(() => undefined); // never keep bytes nobody knows of
-      throw error;
-    }
+    const { document } = await storeNewDocument(this.blobs, this.rpc, part.bytes, MAX_DOCUMENT_BYTES, {
+      userId,
+      ...(part.fileName && { fileName: part.fileName.slice(0, 255) }),
+      mimeType: part.mimeType,
+      idempotencyKey,
+      provenance,
+    });
+    return document.id;
   }
 }
