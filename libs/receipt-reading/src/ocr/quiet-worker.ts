@@ -7,12 +7,12 @@ const TESSERACT_WORKER_SCRIPT = createRequire(__filename).resolve('tesseract.js/
 
 /**
  * A worker thread running `script` (by default tesseract.js's own worker script) with Leptonica's
- * diagnostics dropped, that ends itself on an error thrown outside a job: as the Worker's 'error'
- * event, which tesseract.js does not listen to, it would take the whole process down (the pool
- * replaces a worker that stops answering). They say nothing about the result (a failed read still fails), yet as
+ * diagnostics dropped. They say nothing about the result (a failed read still fails), yet as
  * plain-text "Error in …" lines on stderr they break the service's JSON log stream and trip
- * log-based alerts. Everything else still gets through. A data: URL, because a module file of
- * ours would not exist when tests run the sources.
+ * log-based alerts. Everything else still gets through. The thread ends itself on an error thrown
+ * outside a job: as its Worker's 'error' event, which tesseract.js does not listen to, that error
+ * would take the whole process down (the pool replaces a worker that stops answering). A data:
+ * URL, because a module file of ours would not exist when tests run the sources.
  */
 export function quietWorkerUrl(script = TESSERACT_WORKER_SCRIPT): URL {
   const source = `
