@@ -1,10 +1,11 @@
-import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, context, trace, type Span } from '@opentelemetry/api';
 import { errors as natsErrors, type NatsConnection } from '@nats-io/transport-node';
 import CircuitBreaker from 'opossum';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError, ErrorCode, isRpcErrorPayload, type RpcRequest, type RpcResponse, type RpcSubject } from '@irp/contracts';
 import { histogram } from '@irp/observability';
-import { isNatsTimeout } from './nats-errors';
+import { isNatsTimeout, isNoResponders } from './nats-errors';
 import { injectTraceContext } from './trace-context';
 
 export interface RequestOptions {
@@ -20,6 +21,14 @@ const rpcClientDuration = histogram({
   labelNames: ['subject', 'outcome'],
 });
 
+/**
+ * Waits before sending again a request nobody was subscribed to receive. Just after a NATS server
+ * is lost, its clients reconnect to the others before their subscriptions are known there, so a
+ * running service can look absent for a moment. Nobody received the request, so any call may be
+ * sent again; a service really down answers UNAVAILABLE about a second later than at once.
+ */
+const NO_RESPONDERS_RETRY_MS = [100, 300, 600];
+
 /** Verbs (a subject's third part) of the calls that only read. */
 const READ_VERBS = new Set(['get', 'list', 'status', 'deliveries']);
 
@@ -33,6 +42,22 @@ function repeatable(subject: string, payload: unknown): boolean {
   return READ_VERBS.has(subject.split('.')[2]) || typeof (payload as { idempotencyKey?: unknown } | null)?.idempotencyKey === 'string';
 }
 
+/** Sends again, after each of NO_RESPONDERS_RETRY_MS, while nobody received the request; rethrows anything else. */
+async function sendAgainWhileNoResponders(send: () => Promise<unknown>, error: unknown, span: Span): Promise<unknown> {
+  let last = error;
+  for (const delayMs of NO_RESPONDERS_RETRY_MS) {
+    if (!isNoResponders(last)) break;
+    span.addEvent('no responders; sent again');
+    await sleep(delayMs);
+    try {
+      return await send();
+    } catch (next) {
+      last = next;
+    }
+  }
+  throw last;
+}
+
 /** Nest's NATS transport wire format: request `{pattern, data, id}`, reply `{id, response?, err?}`. */
 interface NestReply {
   response?: unknown;
@@ -42,9 +67,10 @@ interface NestReply {
 /**
  * Typed request/reply over NATS. A subject can only carry its own request and response types
  * (libs/contracts RpcMap). Speaks Nest's NATS transport format over `nc.request()`, which answers
- * "no responders" at once when a service is down instead of waiting out the timeout.
+ * "no responders" when a service is down instead of waiting out the timeout.
  * Each target service has its own circuit breaker: while open, calls fail fast with UNAVAILABLE.
- * A repeatable call that times out is sent once more (another replica takes it).
+ * A repeatable call that times out is sent once more (another replica takes it); a call that found
+ * no responder is sent again for about a second.
  */
 export class RpcClient {
   private readonly breakers = new Map<string, CircuitBreaker<[string, unknown, number], unknown>>();
@@ -63,11 +89,13 @@ export class RpcClient {
     try {
       const timeout = options.timeoutMs ?? this.defaultTimeoutMs;
       const send = () => context.with(trace.setSpan(context.active(), span), () => this.breakerFor(subject).fire(subject, payload, timeout));
-      const result = await send().catch((error: unknown) => {
-        if (!isNatsTimeout(error) || !repeatable(subject, payload)) throw error;
-        span.addEvent('timed out; sent again');
-        return send();
-      });
+      const result = await send()
+        .catch((error: unknown) => sendAgainWhileNoResponders(send, error, span))
+        .catch((error: unknown) => {
+          if (!isNatsTimeout(error) || !repeatable(subject, payload)) throw error;
+          span.addEvent('timed out; sent again');
+          return send();
+        });
       stopTimer({ outcome: 'ok' });
       return result as RpcResponse<S>;
     } catch (error) {
