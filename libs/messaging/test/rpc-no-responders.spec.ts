@@ -28,7 +28,11 @@ describe('RpcClient when nobody answers a subject', () => {
     const userId = randomUUID();
     const answered = new RpcClient(nc).request(SUBJECTS.getBudget, { userId, budgetId: randomUUID() });
     await sleep(200);
-    const service = nc.subscribe(SUBJECTS.getBudget, { callback: (_error, message) => message.respond(JSON.stringify({ response: { id: userId } })) });
+    const service = nc.subscribe(SUBJECTS.getBudget, {
+      callback: (_error, message) => {
+        message.respond(JSON.stringify({ response: { id: userId } }));
+      },
+    });
     try {
       await expect(answered).resolves.toEqual({ id: userId });
     } finally {
