@@ -1,5 +1,6 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError, SUBJECTS } from '@irp/contracts';
 import { startTestInfrastructure, type TestInfrastructure } from '@irp/testing';
 import { connectNats, RpcClient } from '../src';
@@ -7,8 +8,11 @@ import { connectNats, RpcClient } from '../src';
 /**
  * A replica killed with a request in hand never answers it: the caller sees a timeout. Calls that
  * are safe to repeat are sent again (and another replica answers); the others fail as UNAVAILABLE.
+ * Just after a NATS server is lost, a running service can look absent for a moment (its
+ * subscriptions are not yet known where its callers reconnected): a request nobody received is
+ * sent again for about a second before it fails as UNAVAILABLE.
  */
-describe('RpcClient after a timeout', () => {
+describe('RpcClient after a timeout or no responder', () => {
   let infra: TestInfrastructure;
   let nc: NatsConnection;
   let replica: Subscription;
@@ -60,5 +64,25 @@ describe('RpcClient after a timeout', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'UNAVAILABLE', message: 'expenses did not answer in time' });
     expect(received.length - before).toBe(1);
+  });
+
+  it('sends a request nobody received again, so a service that subscribes a moment later answers it', async () => {
+    const userId = randomUUID();
+    const answered = client().request(SUBJECTS.getBudget, { userId, budgetId: randomUUID() });
+    await sleep(200);
+    const service = nc.subscribe(SUBJECTS.getBudget, {
+      callback: (_error, message) => {
+        message.respond(JSON.stringify({ response: { id: userId } }));
+      },
+    });
+    try {
+      await expect(answered).resolves.toEqual({ id: userId });
+    } finally {
+      service.unsubscribe();
+    }
+  });
+
+  it('fails as UNAVAILABLE when the service stays absent', async () => {
+    await expect(client().request(SUBJECTS.getBudget, { userId: randomUUID(), budgetId: randomUUID() })).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'budgets is not running' });
   });
 });

@@ -12,9 +12,8 @@ export async function readPdf(bytes: Buffer, context: ReadContext): Promise<Read
   const { limits, progress, signal } = context;
   const pdf = await PdfDocument.open(bytes, limits);
   try {
-    const pages: string[] = [];
+    const pages: Pick<ReadText, 'text' | 'fields'>[] = [];
     let ocrPages = 0;
-    let scannedFields: ReadText['fields'];
     const count = pdf.pageCount;
     for (let number = 1; number <= count; number++) {
       signal?.throwIfAborted();
@@ -22,17 +21,16 @@ export async function readPdf(bytes: Buffer, context: ReadContext): Promise<Read
       const to = 5 + (90 * number) / count;
       const layer = await pdf.pageText(number);
       if (layer !== null) {
-        pages.push(layer);
+        pages.push({ text: layer });
       } else {
-        const read = await readRenderedPage(await pdf.renderPage(number), context, from, to);
-        pages.push(read.text);
-        scannedFields = read.fields;
+        pages.push(await readRenderedPage(await pdf.renderPage(number), context, from, to));
         ocrPages++;
       }
       progress.report(from, to);
     }
     const source = ocrPages === 0 ? 'pdf-text' : ocrPages === count ? 'ocr' : 'mixed';
-    return { text: pages.join('\n\f\n'), pages: count, source, ...(count === 1 && { fields: scannedFields }) };
+    const text = pages.map((page) => page.text).join('\n\f\n');
+    return { text, pages: count, source, fields: count === 1 ? pages[0].fields : undefined };
   } finally {
     await pdf.close();
   }
